@@ -85,6 +85,11 @@ public static partial class WbxmlXml
             writer.WriteStartElement(tag);
             if (reader.IsEmptyElement)
             {
+                if (encoding == OpaqueEncoding)
+                {
+                    writer.WriteOpaque([]);
+                }
+
                 writer.WriteEndElement();
                 return;
             }
@@ -95,6 +100,11 @@ public static partial class WbxmlXml
         private void EndElement()
         {
             Frame frame = _open.Pop();
+            if (frame.Pieces.Count == 0 && !frame.HasChildren && frame.Encoding == OpaqueEncoding)
+            {
+                writer.WriteOpaque([]);
+            }
+
             FlushContent(frame, dropWhitespace: frame.HasChildren);
             writer.WriteEndElement();
         }

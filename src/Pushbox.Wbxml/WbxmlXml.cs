@@ -24,6 +24,7 @@ public static partial class WbxmlXml
     /// <summary>The document type line of libwbxml's ActiveSync XML form.</summary>
     public const string DocType = "<!DOCTYPE ActiveSync PUBLIC \"-//MICROSOFT//DTD ActiveSync//EN\" \"http://www.microsoft.com/\">";
 
+    private const int MaxIndentLevel = 32;
     private const string EncodingAttribute = "encoding";
     private const string OpaqueEncoding = "opaque";
     private const string StringEncoding = "string";
@@ -154,6 +155,7 @@ public static partial class WbxmlXml
 
     private static string? AttributeFor(WbxmlNodeType type, ReadOnlySpan<byte> value, bool binary) => (type, binary) switch
     {
+        (WbxmlNodeType.Opaque, _) when value.IsEmpty => OpaqueEncoding, // an empty element would lose the OPAQUE token
         (WbxmlNodeType.Opaque, true) => null,
         (WbxmlNodeType.Opaque, false) => IsCDataSafe(value) ? null : OpaqueEncoding,
         (_, true) => IsXmlSafe(value) ? StringEncoding : StringBase64Encoding,
@@ -229,11 +231,12 @@ public static partial class WbxmlXml
         }
     }
 
+    /// <summary>Indents two spaces a level, up to <see cref="MaxIndentLevel"/> so that a hostile deep document stays linear in size.</summary>
     private static void Indent(StringBuilder xml, bool indent, int level)
     {
         if (indent)
         {
-            xml.Append(' ', level * 2);
+            xml.Append(' ', Math.Min(level, MaxIndentLevel) * 2);
         }
     }
 
