@@ -1,0 +1,20 @@
+namespace Pushbox.Mailbox.Devices;
+
+/// <summary>A phone or mail app of one user, identified by the DeviceId it sends.</summary>
+/// <param name="Id">Store-assigned identifier.</param>
+/// <param name="UserId">The owner; the same DeviceId under two users is two devices.</param>
+/// <param name="DeviceId">The client's DeviceId (MS-ASHTTP), as sent.</param>
+/// <param name="DeviceType">The client's DeviceType, as sent.</param>
+/// <param name="UserAgent">The last User-Agent header seen.</param>
+/// <param name="AccessState">Allowed, blocked or quarantined.</param>
+/// <param name="FirstSeen">First request.</param>
+/// <param name="LastSeen">Latest request.</param>
+public sealed record Device(
+    long Id,
+    long UserId,
+    string DeviceId,
+    string DeviceType,
+    string UserAgent,
+    DeviceAccessState AccessState,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen);

@@ -1,0 +1,78 @@
+using Pushbox.Mailbox.Folders;
+using Pushbox.Mailbox.Items;
+
+namespace Pushbox.Mailbox;
+
+/// <summary>
+/// Folders and items of users' mailboxes, with the change log a sync reads. Every write to a folder's
+/// items advances that folder's modification sequence by one and stamps the item (or its tombstone)
+/// with it, in the same transaction; reading "what changed since N" costs an index range, whatever the
+/// folder size. Every method takes the owner's user id and refuses folders and items of other users
+/// as not found.
+/// </summary>
+public interface IMailboxStore
+{
+    /// <summary>The user's folders, parents before children.</summary>
+    Task<IReadOnlyList<Folder>> GetFoldersAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>One folder, or null when the user has no such folder.</summary>
+    Task<Folder?> GetFolderAsync(long userId, long folderId, CancellationToken cancellationToken);
+
+    /// <summary>The user's default folder of a standard type (Inbox, Sent Items, …).</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/> when the type is not a standard one.</exception>
+    Task<Folder> GetStandardFolderAsync(long userId, FolderType type, CancellationToken cancellationToken);
+
+    /// <summary>Creates a user folder under <paramref name="parentId"/> (null: top level).</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.InvalidFolderName"/>, <see cref="MailboxErrorReason.FolderNotFound"/> for the parent.</exception>
+    Task<Folder> CreateFolderAsync(long userId, long? parentId, string name, FolderType type, CancellationToken cancellationToken);
+
+    /// <summary>Renames and/or moves a user folder.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.StandardFolder"/>, <see cref="MailboxErrorReason.InvalidParent"/>, <see cref="MailboxErrorReason.InvalidFolderName"/>, <see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
+    Task<Folder> UpdateFolderAsync(long userId, long folderId, long? parentId, string name, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a user folder with its subfolders and their items.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.StandardFolder"/>, <see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
+    Task DeleteFolderAsync(long userId, long folderId, CancellationToken cancellationToken);
+
+    /// <summary>Folders created, changed or deleted after hierarchy sequence <paramref name="sinceSeq"/> (0: all folders).</summary>
+    Task<HierarchyChanges> GetHierarchyChangesAsync(long userId, long sinceSeq, CancellationToken cancellationToken);
+
+    /// <summary>Item count and bytes of each of the user's folders.</summary>
+    Task<IReadOnlyList<FolderStats>> GetFolderStatsAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Adds an email to a mail folder.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
+    Task<StoredItem> AddEmailAsync(long userId, long folderId, NewEmail email, CancellationToken cancellationToken);
+
+    /// <summary>Adds a structured item (calendar, contact, task, note) whose record is <paramref name="properties"/> (JSON).</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
+    Task<StoredItem> AddItemAsync(long userId, long folderId, ItemClass itemClass, string properties, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a structured item's record.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>.</exception>
+    Task<StoredItem> UpdateItemAsync(long userId, long itemId, string properties, CancellationToken cancellationToken);
+
+    /// <summary>Changes an email's read state, flag or categories.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>.</exception>
+    Task<StoredItem> UpdateEmailStateAsync(long userId, long itemId, EmailStateChange change, CancellationToken cancellationToken);
+
+    /// <summary>Moves an item to another folder of the same class: a deletion in the source, an addition in the destination.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>, <see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
+    Task<StoredItem> MoveItemAsync(long userId, long itemId, long destinationFolderId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an item, leaving a tombstone in its folder's change log; false when it was already gone.</summary>
+    Task<bool> DeleteItemAsync(long userId, long itemId, CancellationToken cancellationToken);
+
+    /// <summary>One item, or null when the user has no such item.</summary>
+    Task<StoredItem?> GetItemAsync(long userId, long itemId, CancellationToken cancellationToken);
+
+    /// <summary>Changes in a folder after <paramref name="sinceModSeq"/>, oldest first, at most <paramref name="limit"/> items.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
+    Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>An email in the folder with exactly this content, or null (re-running an import adds nothing twice).</summary>
+    Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="hashes"/> some item still refers to (blob garbage collection).</summary>
+    Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken);
+}

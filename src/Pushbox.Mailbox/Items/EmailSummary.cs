@@ -1,0 +1,23 @@
+namespace Pushbox.Mailbox.Items;
+
+/// <summary>
+/// What a sync needs of an email without opening its MIME: header fields as the message carries them
+/// (address lists as header text, decoded), the mutable state (read, flag, categories) and facts
+/// about the structure.
+/// </summary>
+public sealed record EmailSummary(
+    string From,
+    string To,
+    string Cc,
+    string ReplyTo,
+    string Subject,
+    DateTimeOffset DateReceived,
+    Importance Importance,
+    string MessageClass,
+    bool Read,
+    EmailFlag? Flag,
+    IReadOnlyList<string> Categories,
+    bool HasAttachments,
+    byte[] ConversationId,
+    string MessageId,
+    string ThreadTopic);
