@@ -11,7 +11,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 0;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "AirSync:";
 
         public const ushort Sync = 0x0005;
@@ -62,7 +62,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 1;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Contacts:";
 
         public const ushort Anniversary = 0x0105;
@@ -134,7 +134,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 2;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Email:";
 
         public const ushort Attachment = 0x0205;
@@ -207,7 +207,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 3;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "AirNotify:";
 
         // Earlier protocol revisions (EAS 1.0 to 2.x); not in MS-ASWBXML v24.0. libwbxml's spelling,
@@ -239,7 +239,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 4;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Calendar:";
 
         public const ushort Timezone = 0x0405;
@@ -301,7 +301,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 5;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Move:";
 
         public const ushort MoveItems = 0x0505;
@@ -320,7 +320,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 6;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "GetItemEstimate:";
 
         public const ushort GetItemEstimate = 0x0605;
@@ -344,7 +344,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 7;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "FolderHierarchy:";
 
         public const ushort Folders = 0x0705;
@@ -378,7 +378,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 8;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "MeetingResponse:";
 
         public const ushort CalendarId = 0x0805;
@@ -405,7 +405,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 9;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Tasks:";
 
         public const ushort Body = 0x0905;
@@ -453,7 +453,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 10;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "ResolveRecipients:";
 
         public const ushort ResolveRecipients = 0x0A05;
@@ -490,7 +490,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 11;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "ValidateCert:";
 
         public const ushort ValidateCert = 0x0B05;
@@ -507,7 +507,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 12;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Contacts2:";
 
         public const ushort CustomerId = 0x0C05;
@@ -528,7 +528,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 13;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Ping:";
 
         public const ushort Ping = 0x0D05;
@@ -551,7 +551,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 14;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Provision:";
 
         public const ushort Provision = 0x0E05;
@@ -620,7 +620,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 15;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Search:";
 
         public const ushort Search = 0x0F05;
@@ -664,7 +664,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 16;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Gal:";
 
         public const ushort DisplayName = 0x1005;
@@ -690,7 +690,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 17;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "AirSyncBase:";
 
         public const ushort BodyPreference = 0x1105;
@@ -742,7 +742,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 18;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Settings:";
 
         public const ushort Settings = 0x1205;
@@ -791,7 +791,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 19;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "DocumentLibrary:";
 
         public const ushort LinkId = 0x1305;
@@ -810,7 +810,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 20;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "ItemOperations:";
 
         public const ushort ItemOperations = 0x1405;
@@ -843,7 +843,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 21;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "ComposeMail:";
 
         public const ushort SendMail = 0x1505;
@@ -873,7 +873,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 22;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Email2:";
 
         public const ushort UmCallerID = 0x1605;
@@ -904,7 +904,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 23;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Notes:";
 
         public const ushort Subject = 0x1705;
@@ -920,7 +920,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 24;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "RightsManagement:";
 
         public const ushort RightsManagementSupport = 0x1805;
@@ -951,7 +951,7 @@ public static partial class EasCodePages
         /// <summary>The code page number.</summary>
         public const byte CodePage = 25;
 
-        /// <summary>The XML namespace libwbxml and the EAS XSDs use for this page.</summary>
+        /// <summary>The XML namespace of this page in libwbxml's XML form: the page name and a colon.</summary>
         public const string Namespace = "Find:";
 
         public const ushort Find = 0x1905;

@@ -55,7 +55,8 @@ public static partial class EasCodePages
 
     /// <summary>
     /// Finds the tag named <paramref name="name"/> on the page whose namespace is
-    /// <paramref name="xmlNamespace"/> ("AirSync:" or "AirSync", case-sensitive as in the spec).
+    /// <paramref name="xmlNamespace"/> ("AirSync:" or "AirSync"; the page name in any letter case, so the
+    /// XSDs' "GAL" finds page 16, "Gal"). Tag names are case-sensitive, as in the specification.
     /// </summary>
     public static bool TryGetTag(string xmlNamespace, string name, out ushort tag)
     {
@@ -109,7 +110,7 @@ public static partial class EasCodePages
         public static Table Build()
         {
             var table = new Table();
-            var pagesByName = new Dictionary<string, byte>(StringComparer.Ordinal);
+            var pagesByName = new Dictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
             foreach (Type pageType in typeof(EasCodePages).GetNestedTypes(BindingFlags.Public))
             {
                 byte page = (byte)pageType.GetField("CodePage")!.GetRawConstantValue()!;
@@ -157,7 +158,7 @@ public static partial class EasCodePages
                 }
             }
 
-            table.PagesByName = pagesByName.ToFrozenDictionary(StringComparer.Ordinal);
+            table.PagesByName = pagesByName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
             return table;
         }
     }
