@@ -1,0 +1,32 @@
+using Pushbox.Mailbox.Devices;
+using Pushbox.Storage.Sql;
+
+namespace Pushbox.Storage.Stores;
+
+/// <summary>A row of <c>devices</c> (Dapper fills it; column aliases match the names).</summary>
+internal sealed class DeviceRow
+{
+    /// <summary>The columns, aliased to the property names, of <c>devices</c>.</summary>
+    public const string Columns =
+        "id AS Id, user_id AS UserId, device_id AS DeviceId, device_type AS DeviceType, user_agent AS UserAgent, " +
+        "access_state AS AccessState, first_seen AS FirstSeen, last_seen AS LastSeen";
+
+    public long Id { get; init; }
+
+    public long UserId { get; init; }
+
+    public string DeviceId { get; init; } = string.Empty;
+
+    public string DeviceType { get; init; } = string.Empty;
+
+    public string UserAgent { get; init; } = string.Empty;
+
+    public int AccessState { get; init; }
+
+    public object FirstSeen { get; init; } = 0L;
+
+    public object LastSeen { get; init; } = 0L;
+
+    public Device ToDevice(SqlDialect dialect) =>
+        new(Id, UserId, DeviceId, DeviceType, UserAgent, (DeviceAccessState)AccessState, dialect.FromDb(FirstSeen), dialect.FromDb(LastSeen));
+}

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Devices;
+using Pushbox.Storage.Sql;
+
+namespace Pushbox.Storage.Stores;
+
+/// <summary>
+/// <see cref="IDeviceStore"/> over the shared SQL layer. Sync state uses optimistic concurrency in one
+/// statement each: an insert that does nothing on conflict (expected version 0) or an update guarded
+/// by the expected version; of two writers expecting the same version exactly one changes a row.
+/// </summary>
+internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
+{
+    private SqlDialect Dialect => database.Dialect;
+
+    public Task<Device> TouchDeviceAsync(long userId, string deviceId, string deviceType, string userAgent, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        ArgumentNullException.ThrowIfNull(deviceType);
+        ArgumentNullException.ThrowIfNull(userAgent);
+        object now = Dialect.ToDb(database.Now());
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                try
+                {
+                    DeviceRow row = (await connection.RowAsync<DeviceRow>(
+                        "INSERT INTO devices (user_id, device_id, device_type, user_agent, access_state, first_seen, last_seen) " +
+                        "VALUES (@UserId, @DeviceId, @DeviceType, @UserAgent, @AccessState, @Now, @Now) " +
+                        "ON CONFLICT (user_id, device_id) DO UPDATE SET device_type = excluded.device_type, user_agent = excluded.user_agent, last_seen = excluded.last_seen " +
+                        $"RETURNING {DeviceRow.Columns}",
+                        new { UserId = userId, DeviceId = deviceId, DeviceType = deviceType, UserAgent = userAgent, AccessState = (int)DeviceAccessState.Allowed, Now = now },
+                        transaction,
+                        cancellationToken).ConfigureAwait(false))!;
+                    return row.ToDevice(Dialect);
+                }
+                catch (DbException e) when (Dialect.Classify(e) == DbErrorKind.ForeignKeyViolation)
+                {
+                    throw new MailboxException(MailboxErrorReason.UserNotFound, $"There is no user {userId}.");
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Device>> ListDevicesAsync(long userId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Device>>(
+            async connection => (await connection.RowsAsync<DeviceRow>(
+                $"SELECT {DeviceRow.Columns} FROM devices WHERE user_id = @UserId ORDER BY last_seen DESC, id DESC",
+                new { UserId = userId },
+                null,
+                cancellationToken).ConfigureAwait(false)).Select(r => r.ToDevice(Dialect)).ToList(),
+            cancellationToken);
+
+    public Task SetAccessStateAsync(long deviceId, DeviceAccessState state, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(state))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown access state.");
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                int rows = await connection.RunAsync(
+                    "UPDATE devices SET access_state = @State WHERE id = @Id",
+                    new { Id = deviceId, State = (int)state },
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                return rows > 0 ? true : throw DeviceNotFound(deviceId);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> DeleteDeviceAsync(long deviceId, CancellationToken cancellationToken) =>
+        // Its sync state goes by ON DELETE CASCADE.
+        database.WriteAsync(
+            async (connection, transaction) =>
+                await connection.RunAsync("DELETE FROM devices WHERE id = @Id", new { Id = deviceId }, transaction, cancellationToken).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    public Task<SyncStateRecord?> GetSyncStateAsync(long deviceId, string collectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collectionId);
+        return database.ReadAsync(
+            async connection =>
+            {
+                SyncStateRow? row = await connection.RowAsync<SyncStateRow>(
+                    "SELECT version AS Version, format_version AS FormatVersion, data AS Data, updated_at AS UpdatedAt FROM sync_states WHERE device_id = @DeviceId AND collection_id = @CollectionId",
+                    new { DeviceId = deviceId, CollectionId = collectionId },
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return row is null ? null : new SyncStateRecord(row.Version, row.FormatVersion, row.Data, Dialect.FromDb(row.UpdatedAt));
+            },
+            cancellationToken);
+    }
+
+    public Task<SyncStateRecord?> TrySaveSyncStateAsync(long deviceId, string collectionId, long expectedVersion, int formatVersion, byte[] data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collectionId);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        DateTimeOffset now = database.Now();
+        var parameters = new { DeviceId = deviceId, CollectionId = collectionId, Expected = expectedVersion, FormatVersion = formatVersion, Data = data, Now = Dialect.ToDb(now) };
+        string sql = expectedVersion == 0
+            ? "INSERT INTO sync_states (device_id, collection_id, version, format_version, data, updated_at) VALUES (@DeviceId, @CollectionId, 1, @FormatVersion, @Data, @Now) " +
+              "ON CONFLICT (device_id, collection_id) DO NOTHING RETURNING version"
+            : "UPDATE sync_states SET version = version + 1, format_version = @FormatVersion, data = @Data, updated_at = @Now " +
+              "WHERE device_id = @DeviceId AND collection_id = @CollectionId AND version = @Expected RETURNING version";
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                try
+                {
+                    long? version = await connection.ScalarAsync<long?>(sql, parameters, transaction, cancellationToken).ConfigureAwait(false);
+                    return version is { } v ? new SyncStateRecord(v, formatVersion, data, now) : null;
+                }
+                catch (DbException e) when (Dialect.Classify(e) == DbErrorKind.ForeignKeyViolation)
+                {
+                    throw DeviceNotFound(deviceId);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task DeleteSyncStateAsync(long deviceId, string? collectionId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.RunAsync(
+                collectionId is null
+                    ? "DELETE FROM sync_states WHERE device_id = @DeviceId"
+                    : "DELETE FROM sync_states WHERE device_id = @DeviceId AND collection_id = @CollectionId",
+                new { DeviceId = deviceId, CollectionId = collectionId },
+                transaction,
+                cancellationToken),
+            cancellationToken);
+
+    private static MailboxException DeviceNotFound(long deviceId) =>
+        new(MailboxErrorReason.ItemNotFound, $"There is no device {deviceId}.");
+}

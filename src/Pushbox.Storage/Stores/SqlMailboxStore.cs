@@ -1,0 +1,691 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Folders;
+using Pushbox.Mailbox.Items;
+using Pushbox.Storage.Sql;
+
+namespace Pushbox.Storage.Stores;
+
+/// <summary>
+/// <see cref="IMailboxStore"/> over the shared SQL layer.
+/// <para>
+/// The change log: every write to an item first advances its folder's sequence
+/// (<c>UPDATE folders SET modseq = modseq + 1 … RETURNING modseq</c>), which also locks the folder row
+/// until commit, then stamps the item (or the tombstone of an item that left) with the new value.
+/// Within a folder, items and tombstones therefore carry distinct sequences, and a reader that first
+/// reads the folder's sequence M sees every change up to M committed.
+/// </para>
+/// <para>
+/// <see cref="GetChangesAsync"/> reads two index ranges, <c>items(folder_id, modseq)</c> and
+/// <c>item_tombstones(folder_id, modseq)</c>, and merges them by sequence; the limit bounds changed
+/// and deleted entries together (a device's WindowSize counts both). An item added and deleted after
+/// "since" shows only as deleted (its row is gone; the tombstone remains): a reader ignores deletions
+/// of ids it never had. An item that comes back to a folder (moved out and back) loses its tombstone
+/// there, so one answer never reports an id both changed and deleted.
+/// </para>
+/// <para>
+/// Hierarchy changes take the user row (<c>users.hierarchy_seq</c>) first, which serialises them per
+/// user, then check names and cycles against all the user's folders.
+/// </para>
+/// </summary>
+internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
+{
+    /// <summary>The longest folder name accepted, in UTF-16 code units.</summary>
+    public const int MaxFolderNameLength = 256;
+
+    // Bounds one "IN (…)" list: SQLite allows 32,766 parameters, and shorter statements plan faster.
+    private const int ReferencedBlobBatch = 500;
+
+    private SqlDialect Dialect => database.Dialect;
+
+    public Task<IReadOnlyList<Folder>> GetFoldersAsync(long userId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Folder>>(
+            async connection => (await LoadFoldersAsync(connection, null, userId, cancellationToken).ConfigureAwait(false)).Select(r => r.ToFolder()).ToList(),
+            cancellationToken);
+
+    public Task<Folder?> GetFolderAsync(long userId, long folderId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection => (await connection.RowAsync<FolderRow>(
+                $"SELECT {FolderRow.Columns} FROM folders f WHERE f.id = @Id AND f.user_id = @UserId",
+                new { Id = folderId, UserId = userId },
+                null,
+                cancellationToken).ConfigureAwait(false))?.ToFolder(),
+            cancellationToken);
+
+    public async Task<Folder> GetStandardFolderAsync(long userId, FolderType type, CancellationToken cancellationToken)
+    {
+        if (!StandardFolders.IsStandard(type))
+        {
+            throw new MailboxException(MailboxErrorReason.FolderNotFound, $"{type} is not a standard folder type.");
+        }
+
+        FolderRow? row = await database.ReadAsync(
+            connection => connection.RowAsync<FolderRow>(
+                $"SELECT {FolderRow.Columns} FROM folders f WHERE f.user_id = @UserId AND f.type = @Type",
+                new { UserId = userId, Type = (int)type },
+                null,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return row?.ToFolder() ?? throw new MailboxException(MailboxErrorReason.FolderNotFound, $"User {userId} has no {type} folder.");
+    }
+
+    public Task<Folder> CreateFolderAsync(long userId, long? parentId, string name, FolderType type, CancellationToken cancellationToken)
+    {
+        string folderName = ValidateFolderName(name);
+        if (StandardFolders.IsStandard(type))
+        {
+            throw new MailboxException(MailboxErrorReason.StandardFolder, $"A user has exactly one {type} folder; it cannot be created.");
+        }
+
+        if (!Enum.IsDefined(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown folder type.");
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                _ = await LockHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new MailboxException(MailboxErrorReason.UserNotFound, $"There is no user {userId}.");
+                if (parentId is { } parent && await connection.ScalarAsync<long?>(
+                        "SELECT id FROM folders WHERE id = @Id AND user_id = @UserId",
+                        new { Id = parent, UserId = userId },
+                        transaction,
+                        cancellationToken).ConfigureAwait(false) is null)
+                {
+                    throw FolderNotFound(parent);
+                }
+
+                long seq = await BumpHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    long id = await connection.ScalarAsync<long>(
+                        "INSERT INTO folders (user_id, parent_id, name, name_key, type, modseq, hierarchy_seq) " +
+                        "VALUES (@UserId, @ParentId, @Name, @NameKey, @Type, 0, @Seq) RETURNING id",
+                        new { UserId = userId, ParentId = parentId, Name = folderName, NameKey = NameKey(folderName), Type = (int)type, Seq = seq },
+                        transaction,
+                        cancellationToken).ConfigureAwait(false);
+                    return new Folder(id, userId, parentId, folderName, type, 0, seq);
+                }
+                catch (DbException e) when (Dialect.Classify(e) == DbErrorKind.UniqueViolation)
+                {
+                    throw NameInUse(folderName);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<Folder> UpdateFolderAsync(long userId, long folderId, long? parentId, string name, CancellationToken cancellationToken)
+    {
+        string folderName = ValidateFolderName(name);
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                _ = await LockHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+                Dictionary<long, FolderRow> folders = (await LoadFoldersAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Id);
+                FolderRow folder = folders.GetValueOrDefault(folderId) ?? throw FolderNotFound(folderId);
+                if (StandardFolders.IsStandard((FolderType)folder.Type))
+                {
+                    throw StandardFolder(folder);
+                }
+
+                if (parentId is { } parent)
+                {
+                    if (!folders.ContainsKey(parent))
+                    {
+                        throw FolderNotFound(parent);
+                    }
+
+                    for (long? ancestor = parent; ancestor is { } a; ancestor = folders[a].ParentId)
+                    {
+                        if (a == folderId)
+                        {
+                            throw new MailboxException(MailboxErrorReason.InvalidParent, $"Folder {folderId} cannot move under {parent}, which is inside it.");
+                        }
+                    }
+                }
+
+                if (folder.ParentId == parentId && string.Equals(folder.Name, folderName, StringComparison.Ordinal))
+                {
+                    return folder.ToFolder();
+                }
+
+                long seq = await BumpHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await connection.RunAsync(
+                        "UPDATE folders SET parent_id = @ParentId, name = @Name, name_key = @NameKey, hierarchy_seq = @Seq WHERE id = @Id",
+                        new { Id = folderId, ParentId = parentId, Name = folderName, NameKey = NameKey(folderName), Seq = seq },
+                        transaction,
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException e) when (Dialect.Classify(e) == DbErrorKind.UniqueViolation)
+                {
+                    throw NameInUse(folderName);
+                }
+
+                return new Folder(folderId, userId, parentId, folderName, (FolderType)folder.Type, folder.ModSeq, seq);
+            },
+            cancellationToken);
+    }
+
+    public Task DeleteFolderAsync(long userId, long folderId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                _ = await LockHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+                List<FolderRow> folders = await LoadFoldersAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                FolderRow folder = folders.Find(f => f.Id == folderId) ?? throw FolderNotFound(folderId);
+                if (StandardFolders.IsStandard((FolderType)folder.Type))
+                {
+                    throw StandardFolder(folder);
+                }
+
+                // The folder and everything below it leave the hierarchy at one sequence. Parents come
+                // before children in the list, so one pass collects the subtree.
+                var doomed = new HashSet<long> { folderId };
+                foreach (FolderRow f in folders)
+                {
+                    if (f.ParentId is { } p && doomed.Contains(p))
+                    {
+                        doomed.Add(f.Id);
+                    }
+                }
+
+                long seq = await BumpHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                foreach (long id in doomed)
+                {
+                    await connection.RunAsync(
+                        "INSERT INTO folder_tombstones (user_id, folder_id, hierarchy_seq) VALUES (@UserId, @FolderId, @Seq)",
+                        new { UserId = userId, FolderId = id, Seq = seq },
+                        transaction,
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                // Subfolders, items and item tombstones go by ON DELETE CASCADE.
+                await connection.RunAsync("DELETE FROM folders WHERE id = @Id", new { Id = folderId }, transaction, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    public Task<HierarchyChanges> GetHierarchyChangesAsync(long userId, long sinceSeq, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sinceSeq);
+        return database.ReadAsync(
+            async connection =>
+            {
+                // The sequence first: whatever commits after this read has a higher sequence and shows next time.
+                long seq = await connection.ScalarAsync<long?>("SELECT hierarchy_seq FROM users WHERE id = @Id", new { Id = userId }, null, cancellationToken).ConfigureAwait(false)
+                    ?? throw new MailboxException(MailboxErrorReason.UserNotFound, $"There is no user {userId}.");
+                List<FolderRow> folders = await LoadFoldersAsync(connection, null, userId, cancellationToken).ConfigureAwait(false);
+                List<Folder> changed = folders.Where(f => f.HierarchySeq > sinceSeq && f.HierarchySeq <= seq).Select(f => f.ToFolder()).ToList();
+                List<long> deleted = sinceSeq == 0
+                    ? []
+                    : (await connection.RowsAsync<long>(
+                        "SELECT folder_id FROM folder_tombstones WHERE user_id = @UserId AND hierarchy_seq > @Since AND hierarchy_seq <= @Seq ORDER BY hierarchy_seq, id",
+                        new { UserId = userId, Since = sinceSeq, Seq = seq },
+                        null,
+                        cancellationToken).ConfigureAwait(false)).ToList();
+                return new HierarchyChanges(changed, deleted, seq);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<FolderStats>> GetFolderStatsAsync(long userId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<FolderStats>>(
+            async connection =>
+            {
+                List<FolderRow> folders = await LoadFoldersAsync(connection, null, userId, cancellationToken).ConfigureAwait(false);
+                Dictionary<long, FolderStatsRow> stats = (await connection.RowsAsync<FolderStatsRow>(
+                    "SELECT folder_id AS FolderId, COUNT(*) AS Items, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS Bytes FROM items WHERE user_id = @UserId GROUP BY folder_id",
+                    new { UserId = userId },
+                    null,
+                    cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.FolderId);
+                return folders.Select(f => stats.TryGetValue(f.Id, out FolderStatsRow? s)
+                    ? new FolderStats(f.ToFolder(), s.Items, s.Bytes)
+                    : new FolderStats(f.ToFolder(), 0, 0)).ToList();
+            },
+            cancellationToken);
+
+    public Task<StoredItem> AddEmailAsync(long userId, long folderId, NewEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(email.Content);
+        ArgumentNullException.ThrowIfNull(email.Summary);
+        EmailSummary summary = email.Summary;
+        DateTimeOffset now = database.Now();
+        var row = new ItemRow
+        {
+            UserId = userId,
+            FolderId = folderId,
+            ItemClass = (int)ItemClass.Email,
+            Size = email.Content.Length,
+            BlobHash = email.Content.Hash,
+            FromList = summary.From,
+            ToList = summary.To,
+            CcList = summary.Cc,
+            ReplyTo = summary.ReplyTo,
+            Subject = summary.Subject,
+            DateReceived = Dialect.ToDb(Microseconds(summary.DateReceived)),
+            Importance = (int)summary.Importance,
+            MessageClass = summary.MessageClass,
+            IsRead = summary.Read,
+            Flag = FlagJson(summary.Flag),
+            Categories = CategoriesJson(summary.Categories),
+            HasAttachments = summary.HasAttachments,
+            ConversationId = summary.ConversationId ?? [],
+            MessageId = summary.MessageId,
+            ThreadTopic = summary.ThreadTopic,
+            CreatedAt = Dialect.ToDb(now),
+        };
+        return AddAsync(row, cancellationToken);
+    }
+
+    public Task<StoredItem> AddItemAsync(long userId, long folderId, ItemClass itemClass, string properties, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (itemClass == ItemClass.Email)
+        {
+            throw new ArgumentException("An email is added with AddEmailAsync, from its content.", nameof(itemClass));
+        }
+
+        if (!Enum.IsDefined(itemClass))
+        {
+            throw new ArgumentOutOfRangeException(nameof(itemClass), itemClass, "Unknown item class.");
+        }
+
+        var row = new ItemRow
+        {
+            UserId = userId,
+            FolderId = folderId,
+            ItemClass = (int)itemClass,
+            Size = Encoding.UTF8.GetByteCount(properties),
+            Importance = (int)Importance.Normal,
+            Properties = properties,
+            CreatedAt = Dialect.ToDb(database.Now()),
+        };
+        return AddAsync(row, cancellationToken);
+    }
+
+    public Task<StoredItem> UpdateItemAsync(long userId, long itemId, string properties, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                ItemRow row = await LockItemAsync(connection, transaction, userId, itemId, cancellationToken).ConfigureAwait(false);
+                if (row.ItemClass == (int)ItemClass.Email)
+                {
+                    throw new MailboxException(MailboxErrorReason.ItemNotFound, $"Item {itemId} is an email, not a structured item.");
+                }
+
+                row.ModSeq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
+                row.Properties = properties;
+                row.Size = Encoding.UTF8.GetByteCount(properties);
+                await connection.RunAsync("UPDATE items SET properties = @Properties, size = @Size, modseq = @ModSeq WHERE id = @Id", row, transaction, cancellationToken).ConfigureAwait(false);
+                return ToStoredItem(row);
+            },
+            cancellationToken);
+    }
+
+    public Task<StoredItem> UpdateEmailStateAsync(long userId, long itemId, EmailStateChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                ItemRow row = await LockItemAsync(connection, transaction, userId, itemId, cancellationToken).ConfigureAwait(false);
+                if (row.ItemClass != (int)ItemClass.Email)
+                {
+                    throw new MailboxException(MailboxErrorReason.ItemNotFound, $"Item {itemId} is not an email.");
+                }
+
+                bool read = change.Read ?? row.IsRead;
+                string? flag = change.ClearFlag ? null : change.Flag is { } f ? FlagJson(f) : row.Flag;
+                string? categories = change.Categories is { } c ? CategoriesJson(c) : row.Categories;
+
+                // Nothing to tell the devices when nothing changed: no new sequence.
+                if (read == row.IsRead && flag == row.Flag && categories == row.Categories)
+                {
+                    return ToStoredItem(row);
+                }
+
+                row.IsRead = read;
+                row.Flag = flag;
+                row.Categories = categories;
+                row.ModSeq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
+                await connection.RunAsync(
+                    "UPDATE items SET is_read = @IsRead, flag = @Flag, categories = @Categories, modseq = @ModSeq WHERE id = @Id",
+                    row,
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                return ToStoredItem(row);
+            },
+            cancellationToken);
+    }
+
+    public Task<StoredItem> MoveItemAsync(long userId, long itemId, long destinationFolderId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                ItemRow row = await LockItemAsync(connection, transaction, userId, itemId, cancellationToken).ConfigureAwait(false);
+                long source = row.FolderId;
+                if (source == destinationFolderId)
+                {
+                    return ToStoredItem(row);
+                }
+
+                int destinationType = await connection.ScalarAsync<int?>(
+                    "SELECT type FROM folders WHERE id = @Id AND user_id = @UserId",
+                    new { Id = destinationFolderId, UserId = userId },
+                    transaction,
+                    cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(destinationFolderId);
+                if (StandardFolders.ClassOf((FolderType)destinationType) != (ItemClass)row.ItemClass)
+                {
+                    throw WrongClass((ItemClass)row.ItemClass, destinationFolderId);
+                }
+
+                // Lock the two folders in id order, so that two opposite moves cannot deadlock.
+                long first = Math.Min(source, destinationFolderId);
+                long second = Math.Max(source, destinationFolderId);
+                long firstSeq = (await BumpFolderAsync(connection, transaction, userId, first, cancellationToken).ConfigureAwait(false)).ModSeq;
+                long secondSeq = (await BumpFolderAsync(connection, transaction, userId, second, cancellationToken).ConfigureAwait(false)).ModSeq;
+                long sourceSeq = first == source ? firstSeq : secondSeq;
+                long destinationSeq = first == source ? secondSeq : firstSeq;
+
+                await InsertTombstoneAsync(connection, transaction, source, sourceSeq, itemId, cancellationToken).ConfigureAwait(false);
+                await connection.RunAsync(
+                    "DELETE FROM item_tombstones WHERE folder_id = @FolderId AND item_id = @ItemId",
+                    new { FolderId = destinationFolderId, ItemId = itemId },
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                row.FolderId = destinationFolderId;
+                row.ModSeq = destinationSeq;
+                await connection.RunAsync("UPDATE items SET folder_id = @FolderId, modseq = @ModSeq WHERE id = @Id", row, transaction, cancellationToken).ConfigureAwait(false);
+                return ToStoredItem(row);
+            },
+            cancellationToken);
+
+    public Task<bool> DeleteItemAsync(long userId, long itemId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                ItemRow? row = await connection.RowAsync<ItemRow>(
+                    $"SELECT i.id AS Id, i.folder_id AS FolderId FROM items i WHERE i.id = @Id AND i.user_id = @UserId{Dialect.ForUpdate}",
+                    new { Id = itemId, UserId = userId },
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                if (row is null)
+                {
+                    return false;
+                }
+
+                long seq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
+                await InsertTombstoneAsync(connection, transaction, row.FolderId, seq, itemId, cancellationToken).ConfigureAwait(false);
+                await connection.RunAsync("DELETE FROM items WHERE id = @Id", new { Id = itemId }, transaction, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    public Task<StoredItem?> GetItemAsync(long userId, long itemId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                ItemRow? row = await connection.RowAsync<ItemRow>(
+                    $"SELECT {ItemRow.Columns} FROM items i WHERE i.id = @Id AND i.user_id = @UserId",
+                    new { Id = itemId, UserId = userId },
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return row is null ? null : ToStoredItem(row);
+            },
+            cancellationToken);
+
+    public Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sinceModSeq);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return database.ReadAsync(
+            async connection =>
+            {
+                // The folder's sequence first: every change up to it is committed (its writer held the
+                // folder row until commit), and changes committing later have higher sequences.
+                long current = await connection.ScalarAsync<long?>(
+                    "SELECT modseq FROM folders WHERE id = @Id AND user_id = @UserId",
+                    new { Id = folderId, UserId = userId },
+                    null,
+                    cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+                var range = new { FolderId = folderId, Since = sinceModSeq, UpTo = current, Take = (long)limit + 1 };
+                List<ItemRow> items = (await connection.RowsAsync<ItemRow>(
+                    $"SELECT {ItemRow.Columns} FROM items i WHERE i.folder_id = @FolderId AND i.modseq > @Since AND i.modseq <= @UpTo ORDER BY i.modseq LIMIT @Take",
+                    range,
+                    null,
+                    cancellationToken).ConfigureAwait(false)).ToList();
+                List<TombstoneRow> tombstones = (await connection.RowsAsync<TombstoneRow>(
+                    "SELECT item_id AS ItemId, modseq AS ModSeq FROM item_tombstones WHERE folder_id = @FolderId AND modseq > @Since AND modseq <= @UpTo ORDER BY modseq LIMIT @Take",
+                    range,
+                    null,
+                    cancellationToken).ConfigureAwait(false)).ToList();
+
+                // Merge the two ranges by sequence and stop after `limit` entries.
+                var changed = new List<StoredItem>();
+                var deleted = new List<long>();
+                int i = 0, t = 0;
+                long upTo = current;
+                while (i < items.Count || t < tombstones.Count)
+                {
+                    bool takeItem = t >= tombstones.Count || (i < items.Count && items[i].ModSeq < tombstones[t].ModSeq);
+                    long seq = takeItem ? items[i].ModSeq : tombstones[t].ModSeq;
+                    if (changed.Count + deleted.Count == limit)
+                    {
+                        return new ItemChanges(changed, deleted, upTo, MoreAvailable: true);
+                    }
+
+                    if (takeItem)
+                    {
+                        changed.Add(ToStoredItem(items[i++]));
+                    }
+                    else
+                    {
+                        deleted.Add(tombstones[t++].ItemId);
+                    }
+
+                    upTo = seq;
+                }
+
+                return new ItemChanges(changed, deleted, current, MoreAvailable: false);
+            },
+            cancellationToken);
+    }
+
+    public Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blobHash);
+        return database.ReadAsync(
+            async connection =>
+            {
+                ItemRow? row = await connection.RowAsync<ItemRow>(
+                    $"SELECT {ItemRow.Columns} FROM items i WHERE i.folder_id = @FolderId AND i.blob_hash = @BlobHash AND i.user_id = @UserId ORDER BY i.id LIMIT 1",
+                    new { FolderId = folderId, BlobHash = blobHash, UserId = userId },
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return row is null ? null : ToStoredItem(row);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        string[] distinct = hashes.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        return database.ReadAsync<IReadOnlySet<string>>(
+            async connection =>
+            {
+                var referenced = new HashSet<string>(StringComparer.Ordinal);
+                foreach (string[] batch in distinct.Chunk(ReferencedBlobBatch))
+                {
+                    referenced.UnionWith(await connection.RowsAsync<string>(
+                        $"SELECT DISTINCT blob_hash FROM items WHERE {Dialect.InList("blob_hash", "@Hashes")}",
+                        new { Hashes = batch },
+                        null,
+                        cancellationToken).ConfigureAwait(false));
+                }
+
+                return referenced;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The key that makes sibling names unique regardless of case.</summary>
+    internal static string NameKey(string name) => name.ToLowerInvariant();
+
+    private static string ValidateFolderName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string trimmed = name.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new MailboxException(MailboxErrorReason.InvalidFolderName, "A folder name cannot be empty.");
+        }
+
+        if (trimmed.Length > MaxFolderNameLength)
+        {
+            throw new MailboxException(MailboxErrorReason.InvalidFolderName, string.Create(CultureInfo.InvariantCulture, $"A folder name has at most {MaxFolderNameLength} characters."));
+        }
+
+        if (trimmed.Any(char.IsControl))
+        {
+            throw new MailboxException(MailboxErrorReason.InvalidFolderName, "A folder name cannot contain control characters.");
+        }
+
+        return trimmed;
+    }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+
+    private static string? FlagJson(EmailFlag? flag) => flag is null ? null : JsonSerializer.Serialize(flag, StorageJson.Default.EmailFlag);
+
+    private static string CategoriesJson(IReadOnlyList<string>? categories) =>
+        JsonSerializer.Serialize(categories?.ToArray() ?? [], StorageJson.Default.StringArray);
+
+    private static MailboxException FolderNotFound(long folderId) =>
+        new(MailboxErrorReason.FolderNotFound, $"There is no folder {folderId}.");
+
+    private static MailboxException NameInUse(string name) =>
+        new(MailboxErrorReason.InvalidFolderName, $"A sibling folder is already named '{name}'.");
+
+    private static MailboxException StandardFolder(FolderRow folder) =>
+        new(MailboxErrorReason.StandardFolder, $"'{folder.Name}' is a standard folder; it cannot be renamed, moved or deleted.");
+
+    private static MailboxException WrongClass(ItemClass itemClass, long folderId) =>
+        new(MailboxErrorReason.WrongFolderClass, $"Folder {folderId} does not hold {itemClass} items.");
+
+    /// <summary>The user's folders, parents before children, siblings by id (the standard folders first, in <see cref="StandardFolders.All"/> order).</summary>
+    private static async Task<List<FolderRow>> LoadFoldersAsync(DbConnection connection, DbTransaction? transaction, long userId, CancellationToken cancellationToken)
+    {
+        List<FolderRow> rows = (await connection.RowsAsync<FolderRow>(
+            $"SELECT {FolderRow.Columns} FROM folders f WHERE f.user_id = @UserId ORDER BY f.id",
+            new { UserId = userId },
+            transaction,
+            cancellationToken).ConfigureAwait(false)).ToList();
+        ILookup<long, FolderRow> children = rows.ToLookup(r => r.ParentId ?? 0);
+        var ordered = new List<FolderRow>(rows.Count);
+        var queue = new Queue<FolderRow>(children[0]);
+        while (queue.TryDequeue(out FolderRow? folder))
+        {
+            ordered.Add(folder);
+            foreach (FolderRow child in children[folder.Id])
+            {
+                queue.Enqueue(child);
+            }
+        }
+
+        return ordered;
+    }
+
+    /// <summary>Locks the user's row (PostgreSQL) so hierarchy changes of one user take turns; null when there is no such user.</summary>
+    private Task<long?> LockHierarchyAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
+        connection.ScalarAsync<long?>($"SELECT hierarchy_seq FROM users WHERE id = @Id{Dialect.ForUpdate}", new { Id = userId }, transaction, cancellationToken);
+
+    private static async Task<long> BumpHierarchyAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync<long>("UPDATE users SET hierarchy_seq = hierarchy_seq + 1 WHERE id = @Id RETURNING hierarchy_seq", new { Id = userId }, transaction, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Advances the folder's sequence by one and returns it; the folder row stays locked until commit.</summary>
+    private static async Task<BumpRow> BumpFolderAsync(DbConnection connection, DbTransaction transaction, long userId, long folderId, CancellationToken cancellationToken) =>
+        await connection.RowAsync<BumpRow>(
+            "UPDATE folders SET modseq = modseq + 1 WHERE id = @Id AND user_id = @UserId RETURNING modseq AS ModSeq, type AS Type",
+            new { Id = folderId, UserId = userId },
+            transaction,
+            cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+
+    private static Task<int> InsertTombstoneAsync(DbConnection connection, DbTransaction transaction, long folderId, long modSeq, long itemId, CancellationToken cancellationToken) =>
+        connection.RunAsync(
+            "INSERT INTO item_tombstones (folder_id, modseq, item_id) VALUES (@FolderId, @ModSeq, @ItemId)",
+            new { FolderId = folderId, ModSeq = modSeq, ItemId = itemId },
+            transaction,
+            cancellationToken);
+
+    /// <summary>Reads the item for a change and locks its row (PostgreSQL); writers of one item take turns.</summary>
+    private async Task<ItemRow> LockItemAsync(DbConnection connection, DbTransaction transaction, long userId, long itemId, CancellationToken cancellationToken) =>
+        await connection.RowAsync<ItemRow>(
+            $"SELECT {ItemRow.Columns} FROM items i WHERE i.id = @Id AND i.user_id = @UserId{Dialect.ForUpdate}",
+            new { Id = itemId, UserId = userId },
+            transaction,
+            cancellationToken).ConfigureAwait(false)
+        ?? throw new MailboxException(MailboxErrorReason.ItemNotFound, $"There is no item {itemId}.");
+
+    private Task<StoredItem> AddAsync(ItemRow row, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                BumpRow bump = await BumpFolderAsync(connection, transaction, row.UserId, row.FolderId, cancellationToken).ConfigureAwait(false);
+                if (StandardFolders.ClassOf((FolderType)bump.Type) != (ItemClass)row.ItemClass)
+                {
+                    throw WrongClass((ItemClass)row.ItemClass, row.FolderId);
+                }
+
+                row.ModSeq = bump.ModSeq;
+                row.Id = await connection.ScalarAsync<long>(
+                    "INSERT INTO items (user_id, folder_id, item_class, modseq, size, blob_hash, from_list, to_list, cc_list, reply_to, subject, " +
+                    "date_received, importance, message_class, is_read, flag, categories, has_attachments, conversation_id, message_id, " +
+                    "thread_topic, properties, created_at) VALUES (@UserId, @FolderId, @ItemClass, @ModSeq, @Size, @BlobHash, @FromList, " +
+                    "@ToList, @CcList, @ReplyTo, @Subject, @DateReceived, @Importance, @MessageClass, @IsRead, @Flag, @Categories, " +
+                    "@HasAttachments, @ConversationId, @MessageId, @ThreadTopic, @Properties, @CreatedAt) RETURNING id",
+                    row,
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                return ToStoredItem(row);
+            },
+            cancellationToken);
+
+    private StoredItem ToStoredItem(ItemRow row)
+    {
+        var itemClass = (ItemClass)row.ItemClass;
+        DateTimeOffset createdAt = Dialect.FromDb(row.CreatedAt);
+        EmailSummary? email = itemClass != ItemClass.Email ? null : new EmailSummary(
+            From: row.FromList ?? string.Empty,
+            To: row.ToList ?? string.Empty,
+            Cc: row.CcList ?? string.Empty,
+            ReplyTo: row.ReplyTo ?? string.Empty,
+            Subject: row.Subject ?? string.Empty,
+            DateReceived: row.DateReceived is null ? createdAt : Dialect.FromDb(row.DateReceived),
+            Importance: (Importance)row.Importance,
+            MessageClass: row.MessageClass ?? "IPM.Note",
+            Read: row.IsRead,
+            Flag: row.Flag is null ? null : JsonSerializer.Deserialize(row.Flag, StorageJson.Default.EmailFlag),
+            Categories: row.Categories is null ? [] : JsonSerializer.Deserialize(row.Categories, StorageJson.Default.StringArray) ?? [],
+            HasAttachments: row.HasAttachments,
+            ConversationId: row.ConversationId ?? [],
+            MessageId: row.MessageId ?? string.Empty,
+            ThreadTopic: row.ThreadTopic ?? string.Empty);
+        return new StoredItem(row.Id, row.UserId, row.FolderId, itemClass, row.ModSeq, row.Size, row.BlobHash, email, row.Properties, createdAt);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Pushbox.Storage.Tests;
+
+/// <summary>The store contract over PostgreSQL (see <see cref="PostgresStorageFixture"/> for the server it needs).</summary>
+public sealed class PostgresStoreContractTests(PostgresStorageFixture fixture) : StoreContractTests(fixture), IClassFixture<PostgresStorageFixture>
+{
+    [Fact]
+    public async Task ChangeQuery_IsAnIndexRange()
+    {
+        // Forbid the sequential scan a nearly empty table would get, to see which index the planner can use.
+        string plan = string.Join(" | ", await Fixture.QueryStringsAsync(
+            "SET enable_seqscan = off; EXPLAIN SELECT id FROM items WHERE folder_id = 1 AND modseq > 5 AND modseq <= 9 ORDER BY modseq LIMIT 10"));
+
+        Assert.Contains("ux_items_folder_modseq", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Pushbox.Storage.Tests;
+
+/// <summary>The store contract over SQLite, plus what only SQLite has (pragmas, its query planner).</summary>
+public sealed class SqliteStoreContractTests(SqliteStorageFixture fixture) : StoreContractTests(fixture), IClassFixture<SqliteStorageFixture>
+{
+    [Fact]
+    public async Task Connection_UsesWalFullSyncForeignKeysAndABusyTimeout()
+    {
+        Assert.Equal("wal", (await Fixture.QueryStringsAsync("PRAGMA journal_mode")).Single());
+        Assert.Equal(2, await Fixture.ScalarAsync("PRAGMA synchronous")); // FULL
+        Assert.Equal(1, await Fixture.ScalarAsync("PRAGMA foreign_keys"));
+        Assert.Equal(30_000, await Fixture.ScalarAsync("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task ChangeQueries_AreIndexRanges()
+    {
+        string items = string.Join(" | ", await Fixture.QueryColumnAsync(
+            "EXPLAIN QUERY PLAN SELECT id, subject, properties FROM items WHERE folder_id = 1 AND modseq > 5 AND modseq <= 9 ORDER BY modseq LIMIT 10", "detail"));
+        string tombstones = string.Join(" | ", await Fixture.QueryColumnAsync(
+            "EXPLAIN QUERY PLAN SELECT item_id FROM item_tombstones WHERE folder_id = 1 AND modseq > 5 AND modseq <= 9 ORDER BY modseq LIMIT 10", "detail"));
+
+        Assert.Contains("USING INDEX ux_items_folder_modseq (folder_id=? AND modseq>? AND modseq<?)", items, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", items, StringComparison.Ordinal);
+        Assert.Contains("USING PRIMARY KEY (folder_id=? AND modseq>? AND modseq<?)", tombstones, StringComparison.Ordinal);
+    }
+}
