@@ -9,20 +9,7 @@ internal static class PushboxProcess
 
     public static async Task<Result> RunAsync(byte[] stdin, params string[] arguments)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "pushbox.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
+        using Process process = Start(arguments);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stdout = new MemoryStream();
         Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, timeout.Token);
@@ -32,5 +19,57 @@ internal static class PushboxProcess
         await process.WaitForExitAsync(timeout.Token);
         await copyOut;
         return new Result(process.ExitCode, stdout.ToArray(), await readErr);
+    }
+
+    /// <summary>Starts <c>pushbox ARGUMENTS</c> with standard input, output and error redirected; the caller reads or discards them.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pushbox.dll"));
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>A TCP port on loopback that nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until something accepts connections on the loopback port, or fails after 60 seconds.</summary>
+    public static async Task WaitForPortAsync(int port, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"pushbox exited with {process.ExitCode} before listening: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"Nothing listened on port {port} within 60 seconds.");
     }
 }

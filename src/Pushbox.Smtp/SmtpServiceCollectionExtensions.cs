@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pushbox.Mailbox.Delivery;
+
+namespace Pushbox.Smtp;
+
+/// <summary>Registers the SMTP intake.</summary>
+public static class SmtpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="SmtpIntakeService"/> as a hosted service (also resolvable as itself, e.g. to read
+    /// the bound ports), with <paramref name="options"/>, validated now. Needs <c>IDirectory</c>,
+    /// <c>IMailboxStore</c> and <c>IBlobStore</c> (from <c>AddPushboxStorage</c>) and logging; adds
+    /// <see cref="MailDelivery"/> and <see cref="TimeProvider.System"/> unless already registered.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static IServiceCollection AddPushboxSmtp(this IServiceCollection services, SmtpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MailDelivery>();
+        services.AddSingleton<SmtpIntakeService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SmtpIntakeService>());
+        return services;
+    }
+}

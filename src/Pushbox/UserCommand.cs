@@ -1,0 +1,239 @@
+using System.CommandLine;
+using System.Globalization;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Users;
+
+namespace Pushbox;
+
+/// <summary><c>pushbox user …</c>: add, list, change and remove users; bulk import from CSV. Works while the server runs.</summary>
+internal static class UserCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("user", "Manage users: their addresses, passwords and aliases.");
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Passwd());
+        command.Subcommands.Add(Alias());
+        command.Subcommands.Add(SetEnabled("disable", enabled: false, "Stop a user from signing in (their mail is still accepted)."));
+        command.Subcommands.Add(SetEnabled("enable", enabled: true, "Let a disabled user sign in again."));
+        command.Subcommands.Add(Remove());
+        command.Subcommands.Add(Import());
+        return command;
+    }
+
+    private static Argument<string> EmailArgument() => new("EMAIL") { Description = "The user's address (or one of their aliases)." };
+
+    private static Command Add()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The new user's primary address." };
+        var name = new Option<string?>("--name") { Description = "Display name." };
+        var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input instead of prompting." };
+        var command = new Command("add", "Add a user with the standard folders.") { email, name, fromStdin };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            string address = EmailAddress.Normalize(parse.GetValue(email)!);
+            string? password = await PasswordInput.ReadAsync(parse.GetValue(fromStdin), confirm: true, ct);
+            if (password is null)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            string hash = await Task.Run(() => PasswordHasher.Hash(password), ct);
+            User user = await services.GetRequiredService<IDirectory>().CreateUserAsync(new NewUser(address, parse.GetValue(name) ?? string.Empty, hash), ct);
+            Console.WriteLine($"Added {user.Address}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List users.");
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            IReadOnlyList<User> users = await services.GetRequiredService<IDirectory>().ListUsersAsync(ct);
+            Console.Write(TextTable.Format(
+                ["ADDRESS", "NAME", "STATE", "ALIASES", "CREATED"],
+                users.Select(u => (IReadOnlyList<string>)
+                [
+                    u.Address, u.DisplayName, u.Enabled ? "enabled" : "disabled", string.Join(", ", u.Aliases),
+                    u.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ])));
+            Console.WriteLine($"{users.Count} user(s)");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Passwd()
+    {
+        var email = EmailArgument();
+        var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from the first line of standard input." };
+        var command = new Command("passwd", "Set a user's password; devices signed in with the old one are refused from their next request.") { email, fromStdin };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var directory = services.GetRequiredService<IDirectory>();
+            if (await CliContext.FindUserOrComplainAsync(directory, parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            string? password = await PasswordInput.ReadAsync(parse.GetValue(fromStdin), confirm: true, ct);
+            if (password is null)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            string hash = await Task.Run(() => PasswordHasher.Hash(password), ct);
+            await directory.SetPasswordHashAsync(user.Id, hash, ct);
+            Console.WriteLine($"Changed the password of {user.Address}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Alias()
+    {
+        var command = new Command("alias", "Add or remove further addresses that deliver to a user.");
+        foreach (bool add in new[] { true, false })
+        {
+            var email = EmailArgument();
+            var alias = new Argument<string>("ALIAS") { Description = "The alias address." };
+            var sub = new Command(add ? "add" : "remove", add ? "Add an alias." : "Remove an alias.") { email, alias };
+            sub.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+            {
+                var directory = services.GetRequiredService<IDirectory>();
+                if (await CliContext.FindUserOrComplainAsync(directory, parse.GetValue(email)!, ct) is not { } user)
+                {
+                    return CliContext.ExitFailure;
+                }
+
+                string aliasAddress = EmailAddress.Normalize(parse.GetValue(alias)!);
+                if (add)
+                {
+                    await directory.AddAliasAsync(user.Id, aliasAddress, ct);
+                    Console.WriteLine($"{aliasAddress} now delivers to {user.Address}.");
+                    return 0;
+                }
+
+                if (!await directory.RemoveAliasAsync(user.Id, aliasAddress, ct))
+                {
+                    return await CliContext.Error($"{user.Address} has no alias {aliasAddress}");
+                }
+
+                Console.WriteLine($"Removed the alias {aliasAddress} of {user.Address}.");
+                return 0;
+            }));
+            command.Subcommands.Add(sub);
+        }
+
+        return command;
+    }
+
+    private static Command SetEnabled(string verb, bool enabled, string description)
+    {
+        var email = EmailArgument();
+        var command = new Command(verb, description) { email };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var directory = services.GetRequiredService<IDirectory>();
+            if (await CliContext.FindUserOrComplainAsync(directory, parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            await directory.SetEnabledAsync(user.Id, enabled, ct);
+            Console.WriteLine($"{user.Address} is {(enabled ? "enabled" : "disabled")}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var email = EmailArgument();
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (needed when not on a terminal)." };
+        var command = new Command("remove", "Remove a user with all their mail, folders and devices.") { email, yes };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var directory = services.GetRequiredService<IDirectory>();
+            if (await CliContext.FindUserOrComplainAsync(directory, parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            if (!parse.GetValue(yes))
+            {
+                if (Console.IsInputRedirected)
+                {
+                    return await CliContext.Error($"removing {user.Address} deletes all their mail: confirm with --yes");
+                }
+
+                Console.Error.Write($"Remove {user.Address} and all their mail? [y/N] ");
+                string? answer = Console.ReadLine();
+                if (!string.Equals(answer?.Trim(), "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer?.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    return await CliContext.Error("not removed");
+                }
+            }
+
+            await directory.DeleteUserAsync(user.Id, ct);
+            Console.WriteLine($"Removed {user.Address}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV file with the columns email,password,name (- for standard input)." };
+        var command = new Command("import", "Add many users from a CSV file; broken lines are reported and the rest are added.") { file };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var directory = services.GetRequiredService<IDirectory>();
+            string path = parse.GetValue(file)!;
+            using TextReader reader = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
+            var rows = new List<UserCsvRow>();
+            await foreach (UserCsvRow row in UserCsv.ReadAsync(reader, ct))
+            {
+                rows.Add(row);
+            }
+
+            // Hash on every core: the hash is deliberately slow.
+            var hashes = new string?[rows.Count];
+            await Parallel.ForAsync(0, rows.Count, ct, (i, _) =>
+            {
+                hashes[i] = rows[i].Error is null ? PasswordHasher.Hash(rows[i].Password) : null;
+                return ValueTask.CompletedTask;
+            });
+
+            int added = 0, failed = 0;
+            for (int i = 0; i < rows.Count; i++)
+            {
+                UserCsvRow row = rows[i];
+                string? error = row.Error;
+                if (error is null)
+                {
+                    try
+                    {
+                        await directory.CreateUserAsync(new NewUser(row.Address, row.DisplayName, hashes[i]!), ct);
+                        added++;
+                        continue;
+                    }
+                    catch (MailboxException e)
+                    {
+                        error = $"line {row.Line}: {e.Message}";
+                    }
+                }
+
+                failed++;
+                await Console.Error.WriteLineAsync($"pushbox: {path}: {error}");
+            }
+
+            Console.WriteLine($"Added {added} user(s){(failed > 0 ? $"; {failed} line(s) refused" : string.Empty)}.");
+            return failed > 0 ? CliContext.ExitFailure : 0;
+        }));
+        return command;
+    }
+}

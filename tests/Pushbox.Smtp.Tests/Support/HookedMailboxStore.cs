@@ -1,0 +1,56 @@
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Folders;
+using Pushbox.Mailbox.Items;
+
+namespace Pushbox.Smtp.Tests.Support;
+
+/// <summary>The real mailbox store with one hook before each email is added, so a test can hold or fail the item write.</summary>
+internal sealed class HookedMailboxStore(IMailboxStore inner) : IMailboxStore
+{
+    /// <summary>Awaited before each email is added; may throw to fail that write.</summary>
+    public Func<long, CancellationToken, Task>? BeforeAddEmail { get; set; }
+
+    public async Task<StoredItem> AddEmailAsync(long userId, long folderId, NewEmail email, CancellationToken cancellationToken)
+    {
+        if (BeforeAddEmail is { } hook)
+        {
+            await hook(userId, cancellationToken);
+        }
+
+        return await inner.AddEmailAsync(userId, folderId, email, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Folder>> GetFoldersAsync(long userId, CancellationToken cancellationToken) => inner.GetFoldersAsync(userId, cancellationToken);
+
+    public Task<Folder?> GetFolderAsync(long userId, long folderId, CancellationToken cancellationToken) => inner.GetFolderAsync(userId, folderId, cancellationToken);
+
+    public Task<Folder> GetStandardFolderAsync(long userId, FolderType type, CancellationToken cancellationToken) => inner.GetStandardFolderAsync(userId, type, cancellationToken);
+
+    public Task<Folder> CreateFolderAsync(long userId, long? parentId, string name, FolderType type, CancellationToken cancellationToken) => inner.CreateFolderAsync(userId, parentId, name, type, cancellationToken);
+
+    public Task<Folder> UpdateFolderAsync(long userId, long folderId, long? parentId, string name, CancellationToken cancellationToken) => inner.UpdateFolderAsync(userId, folderId, parentId, name, cancellationToken);
+
+    public Task DeleteFolderAsync(long userId, long folderId, CancellationToken cancellationToken) => inner.DeleteFolderAsync(userId, folderId, cancellationToken);
+
+    public Task<HierarchyChanges> GetHierarchyChangesAsync(long userId, long sinceSeq, CancellationToken cancellationToken) => inner.GetHierarchyChangesAsync(userId, sinceSeq, cancellationToken);
+
+    public Task<IReadOnlyList<FolderStats>> GetFolderStatsAsync(long userId, CancellationToken cancellationToken) => inner.GetFolderStatsAsync(userId, cancellationToken);
+
+    public Task<StoredItem> AddItemAsync(long userId, long folderId, ItemClass itemClass, string properties, CancellationToken cancellationToken) => inner.AddItemAsync(userId, folderId, itemClass, properties, cancellationToken);
+
+    public Task<StoredItem> UpdateItemAsync(long userId, long itemId, string properties, CancellationToken cancellationToken) => inner.UpdateItemAsync(userId, itemId, properties, cancellationToken);
+
+    public Task<StoredItem> UpdateEmailStateAsync(long userId, long itemId, EmailStateChange change, CancellationToken cancellationToken) => inner.UpdateEmailStateAsync(userId, itemId, change, cancellationToken);
+
+    public Task<StoredItem> MoveItemAsync(long userId, long itemId, long destinationFolderId, CancellationToken cancellationToken) => inner.MoveItemAsync(userId, itemId, destinationFolderId, cancellationToken);
+
+    public Task<bool> DeleteItemAsync(long userId, long itemId, CancellationToken cancellationToken) => inner.DeleteItemAsync(userId, itemId, cancellationToken);
+
+    public Task<StoredItem?> GetItemAsync(long userId, long itemId, CancellationToken cancellationToken) => inner.GetItemAsync(userId, itemId, cancellationToken);
+
+    public Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken) => inner.GetChangesAsync(userId, folderId, sinceModSeq, limit, cancellationToken);
+
+    public Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken) => inner.FindEmailByContentAsync(userId, folderId, blobHash, cancellationToken);
+
+    public Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken) => inner.GetReferencedBlobsAsync(hashes, cancellationToken);
+}
