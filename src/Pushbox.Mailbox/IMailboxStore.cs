@@ -44,6 +44,13 @@ public interface IMailboxStore
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
     Task<StoredItem> AddEmailAsync(long userId, long folderId, NewEmail email, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds emails to one mail folder in one transaction (import, seeding): all or none. Each gets its
+    /// own modification sequence, in list order, exactly as if added one by one.
+    /// </summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
+    Task<IReadOnlyList<StoredItem>> AddEmailsAsync(long userId, long folderId, IReadOnlyList<NewEmail> emails, CancellationToken cancellationToken);
+
     /// <summary>Adds a structured item (calendar, contact, task, note) whose record is <paramref name="properties"/> (JSON).</summary>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
     Task<StoredItem> AddItemAsync(long userId, long folderId, ItemClass itemClass, string properties, CancellationToken cancellationToken);

@@ -448,6 +448,34 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     // ---------------------------------------------------------------- items
 
     [Fact]
+    public async Task AddEmails_Batch_GetsConsecutiveSequencesInOrder()
+    {
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        StoredItem before = await Store.AddEmailAsync(user.Id, inbox.Id, Email("before"), None);
+
+        IReadOnlyList<StoredItem> batch = await Store.AddEmailsAsync(user.Id, inbox.Id, [Email("one"), Email("two"), Email("three")], None);
+
+        Assert.Equal([before.ModSeq + 1, before.ModSeq + 2, before.ModSeq + 3], batch.Select(i => i.ModSeq));
+        Assert.Equal(["one", "two", "three"], batch.Select(i => i.Email!.Subject));
+        Assert.Equal(before.ModSeq + 3, (await Store.GetFolderAsync(user.Id, inbox.Id, None))!.ModSeq);
+        ItemChanges changes = await Store.GetChangesAsync(user.Id, inbox.Id, before.ModSeq + 1, 10, None);
+        Assert.Equal(["two", "three"], changes.Changed.Select(i => i.Email!.Subject));
+        Assert.Empty(await Store.AddEmailsAsync(user.Id, inbox.Id, [], None));
+    }
+
+    [Fact]
+    public async Task AddEmails_IntoTheWrongFolderClass_AddsNone()
+    {
+        User user = await NewUserAsync();
+        Folder contacts = await Store.GetStandardFolderAsync(user.Id, FolderType.Contacts, None);
+
+        await AssertRefused(MailboxErrorReason.WrongFolderClass, () => Store.AddEmailsAsync(user.Id, contacts.Id, [Email(), Email()], None));
+
+        Assert.Equal(0, (await Store.GetFolderAsync(user.Id, contacts.Id, None))!.ModSeq);
+    }
+
+    [Fact]
     public async Task AddEmail_RoundTripsTheSummary()
     {
         User user = await NewUserAsync();

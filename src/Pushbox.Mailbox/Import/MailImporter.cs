@@ -18,6 +18,9 @@ public sealed partial class MailImporter(IMailboxStore store, IBlobStore blobs, 
     /// <summary>Default largest message imported: 150 MiB, beyond what any mail system delivers.</summary>
     public const long DefaultMaxMessageSize = 150L * 1024 * 1024;
 
+    /// <summary>Messages written to the store per transaction.</summary>
+    public const int BatchSize = 200;
+
     /// <summary>Imports everything under <paramref name="path"/> for <paramref name="userId"/>.</summary>
     /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">It is neither a Maildir nor an mbox.</exception>
@@ -25,37 +28,49 @@ public sealed partial class MailImporter(IMailboxStore store, IBlobStore blobs, 
     {
         IReadOnlyList<ImportSource> sources = MailSourceReader.List(path, cancellationToken);
         var folders = new FolderResolver(store, userId);
-        int added = 0, present = 0;
-        var failures = new List<string>();
+        var run = new Run(sources.Count);
+        var batch = new Batch();
         for (int i = 0; i < sources.Count; i++)
         {
             ImportSource source = sources[i];
             try
             {
                 long folderId = await folders.ResolveAsync(source.FolderPath, cancellationToken).ConfigureAwait(false);
-                if (await ImportOneAsync(userId, folderId, source, maxMessageSize, cancellationToken).ConfigureAwait(false))
+                if (batch.FolderId != folderId || batch.Emails.Count == BatchSize)
                 {
-                    added++;
+                    await FlushAsync(userId, batch, run, cancellationToken).ConfigureAwait(false);
+                    batch.FolderId = folderId;
+                }
+
+                NewEmail? email = await PrepareAsync(userId, folderId, source, batch, maxMessageSize, cancellationToken).ConfigureAwait(false);
+                if (email is null)
+                {
+                    run.Present++;
                 }
                 else
                 {
-                    present++;
+                    batch.Emails.Add(email);
+                    batch.Sources.Add(source);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BlobTooLargeException
-                || (e is MailboxException m && m.Reason != MailboxErrorReason.UserNotFound))
+            catch (Exception e) when (IsPerMessage(e))
             {
-                failures.Add($"{source.Describe()}: {e.Message}");
-                LogFailed(source.Describe(), e.Message);
+                run.Fail(source, e.Message, this);
             }
 
-            progress?.Report(new ImportProgress(i + 1, sources.Count, added, present, failures.Count, string.Join('/', source.FolderPath)));
+            progress?.Report(new ImportProgress(i + 1, sources.Count, run.Added + batch.Emails.Count, run.Present, run.Failures.Count, string.Join('/', source.FolderPath)));
         }
 
-        return new ImportResult(added, present, failures);
+        await FlushAsync(userId, batch, run, cancellationToken).ConfigureAwait(false);
+        return new ImportResult(run.Added, run.Present, run.Failures);
     }
 
-    private async Task<bool> ImportOneAsync(long userId, long folderId, ImportSource source, long maxMessageSize, CancellationToken cancellationToken)
+    private static bool IsPerMessage(Exception e) =>
+        e is IOException or UnauthorizedAccessException or BlobTooLargeException
+        || (e is MailboxException m && m.Reason != MailboxErrorReason.UserNotFound);
+
+    /// <summary>Stores the content and reads its summary; null when the folder already has this exact message (or the batch does).</summary>
+    private async Task<NewEmail?> PrepareAsync(long userId, long folderId, ImportSource source, Batch batch, long maxMessageSize, CancellationToken cancellationToken)
     {
         BlobRef content;
         Stream stream = source.Open();
@@ -64,19 +79,69 @@ public sealed partial class MailImporter(IMailboxStore store, IBlobStore blobs, 
             content = await blobs.PutAsync(stream, maxMessageSize, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await store.FindEmailByContentAsync(userId, folderId, content.Hash, cancellationToken).ConfigureAwait(false) is not null)
+        if (batch.Emails.Any(e => e.Content.Hash == content.Hash)
+            || await store.FindEmailByContentAsync(userId, folderId, content.Hash, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return false;
+            return null;
         }
 
         EmailSummary summary = await delivery.ReadSummaryAsync(content, source.ReceivedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        summary = summary with
+        return new NewEmail(content, summary with
         {
             Read = source.Read,
             Flag = source.Flagged ? new EmailFlag(Status: 2, FlagType: "Flag for follow up") : null,
-        };
-        await store.AddEmailAsync(userId, folderId, new NewEmail(content, summary), cancellationToken).ConfigureAwait(false);
-        return true;
+        });
+    }
+
+    private async Task FlushAsync(long userId, Batch batch, Run run, CancellationToken cancellationToken)
+    {
+        if (batch.Emails.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.AddEmailsAsync(userId, batch.FolderId, batch.Emails, cancellationToken).ConfigureAwait(false);
+            run.Added += batch.Emails.Count;
+        }
+        catch (Exception e) when (IsPerMessage(e))
+        {
+            foreach (ImportSource source in batch.Sources)
+            {
+                run.Fail(source, e.Message, this);
+            }
+        }
+
+        batch.Emails.Clear();
+        batch.Sources.Clear();
+    }
+
+    /// <summary>Messages waiting to be written to one folder.</summary>
+    private sealed class Batch
+    {
+        public long FolderId { get; set; } = -1;
+
+        public List<NewEmail> Emails { get; } = new(BatchSize);
+
+        public List<ImportSource> Sources { get; } = new(BatchSize);
+    }
+
+    /// <summary>The counts of one import.</summary>
+    private sealed class Run(int total)
+    {
+        public int Added { get; set; }
+
+        public int Present { get; set; }
+
+        public List<string> Failures { get; } = new(Math.Min(total, 64));
+
+        public void Fail(ImportSource source, string reason, MailImporter importer)
+        {
+            string name = source.Describe();
+            Failures.Add($"{name}: {reason}");
+            importer.LogFailed(name, reason);
+        }
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Import: {Source} not imported: {Reason}")]

@@ -250,14 +250,22 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             },
             cancellationToken);
 
-    public Task<StoredItem> AddEmailAsync(long userId, long folderId, NewEmail email, CancellationToken cancellationToken)
+    public async Task<StoredItem> AddEmailAsync(long userId, long folderId, NewEmail email, CancellationToken cancellationToken) =>
+        (await AddRowsAsync([EmailRow(userId, folderId, email)], cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<StoredItem>> AddEmailsAsync(long userId, long folderId, IReadOnlyList<NewEmail> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        return emails.Count == 0 ? [] : await AddRowsAsync([.. emails.Select(e => EmailRow(userId, folderId, e))], cancellationToken).ConfigureAwait(false);
+    }
+
+    private ItemRow EmailRow(long userId, long folderId, NewEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(email.Content);
         ArgumentNullException.ThrowIfNull(email.Summary);
         EmailSummary summary = email.Summary;
-        DateTimeOffset now = database.Now();
-        var row = new ItemRow
+        return new ItemRow
         {
             UserId = userId,
             FolderId = folderId,
@@ -279,9 +287,8 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             ConversationId = summary.ConversationId ?? [],
             MessageId = summary.MessageId,
             ThreadTopic = summary.ThreadTopic,
-            CreatedAt = Dialect.ToDb(now),
+            CreatedAt = Dialect.ToDb(database.Now()),
         };
-        return AddAsync(row, cancellationToken);
     }
 
     public Task<StoredItem> AddItemAsync(long userId, long folderId, ItemClass itemClass, string properties, CancellationToken cancellationToken)
@@ -618,11 +625,11 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
     private static async Task<long> BumpHierarchyAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
         await connection.ScalarAsync<long>("UPDATE users SET hierarchy_seq = hierarchy_seq + 1 WHERE id = @Id RETURNING hierarchy_seq", new { Id = userId }, transaction, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Advances the folder's sequence by one and returns it; the folder row stays locked until commit.</summary>
-    private static async Task<BumpRow> BumpFolderAsync(DbConnection connection, DbTransaction transaction, long userId, long folderId, CancellationToken cancellationToken) =>
+    /// <summary>Advances the folder's sequence by <paramref name="count"/> (one per item written) and returns the new value; the folder row stays locked until commit.</summary>
+    private static async Task<BumpRow> BumpFolderAsync(DbConnection connection, DbTransaction transaction, long userId, long folderId, CancellationToken cancellationToken, int count = 1) =>
         await connection.RowAsync<BumpRow>(
-            "UPDATE folders SET modseq = modseq + 1 WHERE id = @Id AND user_id = @UserId RETURNING modseq AS ModSeq, type AS Type",
-            new { Id = folderId, UserId = userId },
+            "UPDATE folders SET modseq = modseq + @Count WHERE id = @Id AND user_id = @UserId RETURNING modseq AS ModSeq, type AS Type",
+            new { Id = folderId, UserId = userId, Count = count },
             transaction,
             cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
 
@@ -642,27 +649,39 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             cancellationToken).ConfigureAwait(false)
         ?? throw new MailboxException(MailboxErrorReason.ItemNotFound, $"There is no item {itemId}.");
 
-    private Task<StoredItem> AddAsync(ItemRow row, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+    private async Task<StoredItem> AddAsync(ItemRow row, CancellationToken cancellationToken) =>
+        (await AddRowsAsync([row], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>Adds rows of one folder in one transaction: the folder's sequence advances by their count and each row gets its own number, in order.</summary>
+    private Task<IReadOnlyList<StoredItem>> AddRowsAsync(IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<StoredItem>>(
             async (connection, transaction) =>
             {
-                BumpRow bump = await BumpFolderAsync(connection, transaction, row.UserId, row.FolderId, cancellationToken).ConfigureAwait(false);
-                if (StandardFolders.ClassOf((FolderType)bump.Type) != (ItemClass)row.ItemClass)
+                ItemRow first = rows[0];
+                BumpRow bump = await BumpFolderAsync(connection, transaction, first.UserId, first.FolderId, cancellationToken, rows.Count).ConfigureAwait(false);
+                if (StandardFolders.ClassOf((FolderType)bump.Type) != (ItemClass)first.ItemClass)
                 {
-                    throw WrongClass((ItemClass)row.ItemClass, row.FolderId);
+                    throw WrongClass((ItemClass)first.ItemClass, first.FolderId);
                 }
 
-                row.ModSeq = bump.ModSeq;
-                row.Id = await connection.ScalarAsync<long>(
-                    "INSERT INTO items (user_id, folder_id, item_class, modseq, size, blob_hash, from_list, to_list, cc_list, reply_to, subject, " +
-                    "date_received, importance, message_class, is_read, flag, categories, has_attachments, conversation_id, message_id, " +
-                    "thread_topic, properties, created_at) VALUES (@UserId, @FolderId, @ItemClass, @ModSeq, @Size, @BlobHash, @FromList, " +
-                    "@ToList, @CcList, @ReplyTo, @Subject, @DateReceived, @Importance, @MessageClass, @IsRead, @Flag, @Categories, " +
-                    "@HasAttachments, @ConversationId, @MessageId, @ThreadTopic, @Properties, @CreatedAt) RETURNING id",
-                    row,
-                    transaction,
-                    cancellationToken).ConfigureAwait(false);
-                return ToStoredItem(row);
+                var stored = new List<StoredItem>(rows.Count);
+                long modSeq = bump.ModSeq - rows.Count;
+                foreach (ItemRow row in rows)
+                {
+                    row.ModSeq = ++modSeq;
+                    row.Id = await connection.ScalarAsync<long>(
+                        "INSERT INTO items (user_id, folder_id, item_class, modseq, size, blob_hash, from_list, to_list, cc_list, reply_to, subject, " +
+                        "date_received, importance, message_class, is_read, flag, categories, has_attachments, conversation_id, message_id, " +
+                        "thread_topic, properties, created_at) VALUES (@UserId, @FolderId, @ItemClass, @ModSeq, @Size, @BlobHash, @FromList, " +
+                        "@ToList, @CcList, @ReplyTo, @Subject, @DateReceived, @Importance, @MessageClass, @IsRead, @Flag, @Categories, " +
+                        "@HasAttachments, @ConversationId, @MessageId, @ThreadTopic, @Properties, @CreatedAt) RETURNING id",
+                        row,
+                        transaction,
+                        cancellationToken).ConfigureAwait(false);
+                    stored.Add(ToStoredItem(row));
+                }
+
+                return stored;
             },
             cancellationToken);
 

@@ -20,6 +20,8 @@ internal sealed class HookedMailboxStore(IMailboxStore inner) : IMailboxStore
         return await inner.AddEmailAsync(userId, folderId, email, cancellationToken);
     }
 
+    public Task<IReadOnlyList<StoredItem>> AddEmailsAsync(long userId, long folderId, IReadOnlyList<NewEmail> emails, CancellationToken cancellationToken) => inner.AddEmailsAsync(userId, folderId, emails, cancellationToken);
+
     public Task<IReadOnlyList<Folder>> GetFoldersAsync(long userId, CancellationToken cancellationToken) => inner.GetFoldersAsync(userId, cancellationToken);
 
     public Task<Folder?> GetFolderAsync(long userId, long folderId, CancellationToken cancellationToken) => inner.GetFolderAsync(userId, folderId, cancellationToken);

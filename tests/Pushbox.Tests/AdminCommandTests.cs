@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Pushbox.Tests;
+
+/// <summary>The administrator's verbs, run as a process on a fresh data folder.</summary>
+public sealed class AdminCommandTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("pushbox-admin-").FullName;
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    [Fact]
+    public async Task UserImport_CsvWithBrokenLines_AddsTheRestAndNamesEachBrokenLine()
+    {
+        string csv = Path.Combine(_data, "users.csv");
+        await File.WriteAllTextAsync(csv, "email,password,name\nann@example.com,pw1,Ann\nbroken line without fields\nben@example.com,\"pw,2\",\"Ben \"\"B\"\"\"\nann@example.com,pw3,Duplicate\n");
+
+        var result = await Run("user", "import", csv);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 3: expected email,password,name", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 5: The address ann@example.com already belongs to a user", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Added 2 user(s); 2 line(s) refused.", Stdout(result), StringComparison.Ordinal);
+        string list = Stdout(await Run("user", "list"));
+        Assert.Contains("ann@example.com", list, StringComparison.Ordinal);
+        Assert.Contains("Ben \"B\"", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserAdd_MalformedAddress_IsOneErrorLineAndExit1()
+    {
+        var result = await Run(Encoding.UTF8.GetBytes("pw\n"), "user", "add", "not an address", "--password-stdin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("pushbox: 'not an address' is not an email address (expected name@example.com).\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task UserAdd_WithoutPasswordOrTerminal_RefusesClearly()
+    {
+        var result = await Run("user", "add", "carl@example.com");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--password-stdin", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MailboxShow_UnknownUser_Exit1()
+    {
+        var result = await Run("mailbox", "show", "nobody@example.com");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("pushbox: no user has the address nobody@example.com\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Import_Maildir_FillsTheRightFoldersAndAddsNothingWhenRunAgain()
+    {
+        Assert.Equal(0, (await Run(Encoding.UTF8.GetBytes("pw\n"), "user", "add", "dora@example.com", "--password-stdin")).ExitCode);
+        string maildir = Path.Combine(_data, "Maildir");
+        WriteMessage(maildir, "cur/1.h:2,S", "inbox one");
+        WriteMessage(maildir, "new/2.h", "inbox two");
+        WriteMessage(maildir, ".Sent/cur/3.h:2,S", "sent");
+        WriteMessage(maildir, ".Archive.2025/cur/4.h:2,", "archived");
+        File.WriteAllBytes(Path.Combine(maildir, "cur", "5.h:2,"), [0xFF, 0xFE, 0x00, 0x01, (byte)'\n', (byte)'\n', 0x80]);
+
+        var first = await Run("import", "dora@example.com", maildir);
+        var again = await Run("import", "dora@example.com", maildir);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains("Imported 5 message(s) into dora@example.com; 0 already present; 0 failed.", Stdout(first), StringComparison.Ordinal);
+        Assert.Contains("Imported 0 message(s) into dora@example.com; 5 already present; 0 failed.", Stdout(again), StringComparison.Ordinal);
+
+        using JsonDocument show = JsonDocument.Parse(Stdout(await Run("mailbox", "show", "dora@example.com", "--json")));
+        var items = show.RootElement.GetProperty("folders").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => (f.GetProperty("type").GetInt32(), f.GetProperty("items").GetInt64()));
+        Assert.Equal((2, 3L), items["Inbox"]);
+        Assert.Equal((5, 1L), items["Sent Items"]);
+        Assert.Equal((12, 1L), items["2025"]);
+        Assert.Equal((12, 0L), items["Archive"]);
+    }
+
+    [Fact]
+    public async Task Import_MissingPath_IsOneErrorLine()
+    {
+        Assert.Equal(0, (await Run(Encoding.UTF8.GetBytes("pw\n"), "user", "add", "eve@example.com", "--password-stdin")).ExitCode);
+
+        var result = await Run("import", "eve@example.com", Path.Combine(_data, "nothing-here"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("pushbox: No Maildir or mbox at", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static void WriteMessage(string maildir, string relative, string subject)
+    {
+        string path = Path.Combine(maildir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"From: someone@example.com\nTo: dora@example.com\nSubject: {subject}\nMessage-ID: <{Guid.NewGuid():N}@example.com>\n\nbody of {subject}\n");
+    }
+
+    private Task<PushboxProcess.Result> Run(params string[] arguments) => Run([], arguments);
+
+    private Task<PushboxProcess.Result> Run(byte[] stdin, params string[] arguments) =>
+        PushboxProcess.RunAsync(stdin, ["--data", _data, .. arguments]);
+
+    private static string Stdout(PushboxProcess.Result result) => Encoding.UTF8.GetString(result.Stdout);
+}
