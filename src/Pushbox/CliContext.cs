@@ -112,7 +112,13 @@ internal static class CliContext
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return await Error(e.Message).ConfigureAwait(false);
+            return await Error(Describe(e)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The message of <paramref name="e"/> for one error line, without ArgumentException's "(Parameter 'x')" suffix.</summary>
+    public static string Describe(Exception e) =>
+        e is ArgumentException { ParamName: { } name } argument
+            ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
+            : e.Message;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pushbox.Storage;
 
 namespace Pushbox;
 
@@ -8,10 +9,12 @@ internal static class MigrateCommand
     public static Command Create()
     {
         var command = new Command("migrate", "Create or upgrade the database schema of the data folder (serve does this on start).");
-        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, _ =>
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
-            Console.WriteLine($"The database of {CliContext.DataDirectory(parse)} is up to date.");
-            return Task.FromResult(0);
+            var database = services.GetRequiredService<PushboxDatabase>();
+            int version = await database.GetSchemaVersionAsync(ct);
+            Console.WriteLine($"The {database.Provider} database of {CliContext.DataDirectory(parse)} is at schema version {version}, the latest.");
+            return 0;
         }));
         return command;
     }

@@ -37,7 +37,7 @@ internal static partial class ServeCommand
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException)
             {
-                return await CliContext.Error($"cannot start: {e.Message}");
+                return await CliContext.Error($"cannot start: {CliContext.Describe(e)}");
             }
 
             var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });
@@ -61,7 +61,7 @@ internal static partial class ServeCommand
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return await CliContext.Error($"cannot start: {e.Message}");
+                return await CliContext.Error($"cannot start: {CliContext.Describe(e)}");
             }
 
             var intake = host.Services.GetRequiredService<SmtpIntakeService>();
