@@ -5,8 +5,8 @@ namespace Pushbox.Mailbox;
 /// <summary>Devices and their per-collection synchronisation state.</summary>
 public interface IDeviceStore
 {
-    /// <summary>The device of <paramref name="userId"/> with this DeviceId, created on first sight; records the request time and User-Agent.</summary>
-    Task<Device> TouchDeviceAsync(long userId, string deviceId, string deviceType, string userAgent, CancellationToken cancellationToken);
+    /// <summary>The device of <paramref name="userId"/> with this DeviceId, created on first sight; records the request time, User-Agent and protocol version.</summary>
+    Task<Device> TouchDeviceAsync(long userId, string deviceId, string deviceType, string userAgent, string protocolVersion, CancellationToken cancellationToken);
 
     /// <summary>The user's devices, most recently seen first.</summary>
     Task<IReadOnlyList<Device>> ListDevicesAsync(long userId, CancellationToken cancellationToken);

@@ -245,9 +245,9 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         await Store.DeleteItemAsync(user.Id, deleted.Id, None);
         Folder doomed = await Store.CreateFolderAsync(user.Id, null, "Doomed", FolderType.UserMail, None);
         await Store.DeleteFolderAsync(user.Id, doomed.Id, None);
-        Device device = await Devices.TouchDeviceAsync(user.Id, "DEV1", "iPhone", "Apple-iPhone/1", None);
+        Device device = await Devices.TouchDeviceAsync(user.Id, "DEV1", "iPhone", "Apple-iPhone/1", "16.1", None);
         await Devices.TrySaveSyncStateAsync(device.Id, "hierarchy", 0, 1, [1, 2, 3], None);
-        Device bystanderDevice = await Devices.TouchDeviceAsync(bystander.Id, "DEV1", "iPhone", "Apple-iPhone/1", None);
+        Device bystanderDevice = await Devices.TouchDeviceAsync(bystander.Id, "DEV1", "iPhone", "Apple-iPhone/1", "16.1", None);
         long[] folderIds = [.. (await Store.GetFoldersAsync(user.Id, None)).Select(f => f.Id)];
         Assert.True(await CountUserRowsAsync(user.Id, folderIds, device.Id) > 0);
 
@@ -896,16 +896,17 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         User user = await NewUserAsync();
         DateTimeOffset first = Fixture.Time.GetUtcNow();
 
-        Device created = await Devices.TouchDeviceAsync(user.Id, "ABC123", "iPhone", "Apple-iPhone/1", None);
+        Device created = await Devices.TouchDeviceAsync(user.Id, "ABC123", "iPhone", "Apple-iPhone/1", "16.1", None);
         Fixture.Time.Advance(TimeSpan.FromMinutes(5));
-        Device touched = await Devices.TouchDeviceAsync(user.Id, "ABC123", "iPhone", "Apple-iPhone/2", None);
+        Device touched = await Devices.TouchDeviceAsync(user.Id, "ABC123", "iPhone", "Apple-iPhone/2", "14.1", None);
 
         Assert.Equal(created.Id, touched.Id);
         Assert.Equal((user.Id, "ABC123", "iPhone", DeviceAccessState.Allowed), (created.UserId, created.DeviceId, created.DeviceType, created.AccessState));
         Assert.Equal(first.UtcTicks / 10 * 10, created.FirstSeen.UtcTicks);
         Assert.Equal(created.FirstSeen, touched.FirstSeen);
         Assert.Equal(created.LastSeen + TimeSpan.FromMinutes(5), touched.LastSeen);
-        Assert.Equal("Apple-iPhone/2", touched.UserAgent);
+        Assert.Equal(("Apple-iPhone/2", "14.1"), (touched.UserAgent, touched.ProtocolVersion));
+        Assert.Equal("16.1", created.ProtocolVersion);
         Assert.Equal([touched], await Devices.ListDevicesAsync(user.Id, None));
     }
 
@@ -915,22 +916,22 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         User first = await NewUserAsync();
         User second = await NewUserAsync();
 
-        Device a = await Devices.TouchDeviceAsync(first.Id, "SHARED", "Android", "UA", None);
-        Device b = await Devices.TouchDeviceAsync(second.Id, "SHARED", "Android", "UA", None);
+        Device a = await Devices.TouchDeviceAsync(first.Id, "SHARED", "Android", "UA", "16.1", None);
+        Device b = await Devices.TouchDeviceAsync(second.Id, "SHARED", "Android", "UA", "16.1", None);
 
         Assert.NotEqual(a.Id, b.Id);
-        await AssertRefused(MailboxErrorReason.UserNotFound, () => Devices.TouchDeviceAsync(long.MaxValue, "X", "Android", "UA", None));
+        await AssertRefused(MailboxErrorReason.UserNotFound, () => Devices.TouchDeviceAsync(long.MaxValue, "X", "Android", "UA", "16.1", None));
     }
 
     [Fact]
     public async Task ListDevices_MostRecentlySeenFirst()
     {
         User user = await NewUserAsync();
-        Device older = await Devices.TouchDeviceAsync(user.Id, "OLD", "Android", "UA", None);
+        Device older = await Devices.TouchDeviceAsync(user.Id, "OLD", "Android", "UA", "16.1", None);
         Fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        Device newer = await Devices.TouchDeviceAsync(user.Id, "NEW", "Android", "UA", None);
+        Device newer = await Devices.TouchDeviceAsync(user.Id, "NEW", "Android", "UA", "16.1", None);
         Fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        older = await Devices.TouchDeviceAsync(user.Id, "OLD", "Android", "UA", None);
+        older = await Devices.TouchDeviceAsync(user.Id, "OLD", "Android", "UA", "16.1", None);
 
         Assert.Equal([older.Id, newer.Id], (await Devices.ListDevicesAsync(user.Id, None)).Select(d => d.Id));
     }
@@ -939,11 +940,11 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     public async Task SetAccessState_IsKept_AndMissingDeviceIsRefused()
     {
         User user = await NewUserAsync();
-        Device device = await Devices.TouchDeviceAsync(user.Id, "Q1", "Android", "UA", None);
+        Device device = await Devices.TouchDeviceAsync(user.Id, "Q1", "Android", "UA", "16.1", None);
 
         await Devices.SetAccessStateAsync(device.Id, DeviceAccessState.Quarantined, None);
         Assert.Equal(DeviceAccessState.Quarantined, (await Devices.ListDevicesAsync(user.Id, None)).Single().AccessState);
-        Device touched = await Devices.TouchDeviceAsync(user.Id, "Q1", "Android", "UA", None);
+        Device touched = await Devices.TouchDeviceAsync(user.Id, "Q1", "Android", "UA", "16.1", None);
         Assert.Equal(DeviceAccessState.Quarantined, touched.AccessState);
         await Devices.SetAccessStateAsync(device.Id, DeviceAccessState.Blocked, None);
         Assert.Equal(DeviceAccessState.Blocked, (await Devices.ListDevicesAsync(user.Id, None)).Single().AccessState);
@@ -954,7 +955,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     public async Task DeleteDevice_RemovesItAndItsSyncState()
     {
         User user = await NewUserAsync();
-        Device device = await Devices.TouchDeviceAsync(user.Id, "D1", "Android", "UA", None);
+        Device device = await Devices.TouchDeviceAsync(user.Id, "D1", "Android", "UA", "16.1", None);
         await Devices.TrySaveSyncStateAsync(device.Id, "hierarchy", 0, 1, [1], None);
 
         Assert.True(await Devices.DeleteDeviceAsync(device.Id, None));
@@ -968,7 +969,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     public async Task SyncState_SavedWithTheExpectedVersion_AdvancesTheVersion_AndAStaleVersionLoses()
     {
         User user = await NewUserAsync();
-        Device device = await Devices.TouchDeviceAsync(user.Id, "S1", "Android", "UA", None);
+        Device device = await Devices.TouchDeviceAsync(user.Id, "S1", "Android", "UA", "16.1", None);
         Assert.Null(await Devices.GetSyncStateAsync(device.Id, "5", None));
 
         SyncStateRecord? v1 = await Devices.TrySaveSyncStateAsync(device.Id, "5", 0, 3, [1, 2, 3], None);
@@ -989,7 +990,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     public async Task SyncState_TwoWritersWithTheSameExpectedVersion_ExactlyOneWins()
     {
         User user = await NewUserAsync();
-        Device device = await Devices.TouchDeviceAsync(user.Id, "RACE", "Android", "UA", None);
+        Device device = await Devices.TouchDeviceAsync(user.Id, "RACE", "Android", "UA", "16.1", None);
         for (long expected = 0; expected < 10; expected++)
         {
             long version = expected;
@@ -1008,7 +1009,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     public async Task DeleteSyncState_ForgetsOneCollectionOrAll()
     {
         User user = await NewUserAsync();
-        Device device = await Devices.TouchDeviceAsync(user.Id, "DS", "Android", "UA", None);
+        Device device = await Devices.TouchDeviceAsync(user.Id, "DS", "Android", "UA", "16.1", None);
         foreach (string collection in new[] { "hierarchy", "1", "2" })
         {
             await Devices.TrySaveSyncStateAsync(device.Id, collection, 0, 1, [1], None);

@@ -6,6 +6,7 @@ namespace Pushbox.Mailbox.Devices;
 /// <param name="DeviceId">The client's DeviceId (MS-ASHTTP), as sent.</param>
 /// <param name="DeviceType">The client's DeviceType, as sent.</param>
 /// <param name="UserAgent">The last User-Agent header seen.</param>
+/// <param name="ProtocolVersion">The EAS protocol version of its latest request (e.g. "16.1").</param>
 /// <param name="AccessState">Allowed, blocked or quarantined.</param>
 /// <param name="FirstSeen">First request.</param>
 /// <param name="LastSeen">Latest request.</param>
@@ -15,6 +16,7 @@ public sealed record Device(
     string DeviceId,
     string DeviceType,
     string UserAgent,
+    string ProtocolVersion,
     DeviceAccessState AccessState,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen);

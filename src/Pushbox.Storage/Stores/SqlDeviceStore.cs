@@ -14,11 +14,12 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
 {
     private SqlDialect Dialect => database.Dialect;
 
-    public Task<Device> TouchDeviceAsync(long userId, string deviceId, string deviceType, string userAgent, CancellationToken cancellationToken)
+    public Task<Device> TouchDeviceAsync(long userId, string deviceId, string deviceType, string userAgent, string protocolVersion, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deviceId);
         ArgumentNullException.ThrowIfNull(deviceType);
         ArgumentNullException.ThrowIfNull(userAgent);
+        ArgumentNullException.ThrowIfNull(protocolVersion);
         object now = Dialect.ToDb(database.Now());
         return database.WriteAsync(
             async (connection, transaction) =>
@@ -26,11 +27,12 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
                 try
                 {
                     DeviceRow row = (await connection.RowAsync<DeviceRow>(
-                        "INSERT INTO devices (user_id, device_id, device_type, user_agent, access_state, first_seen, last_seen) " +
-                        "VALUES (@UserId, @DeviceId, @DeviceType, @UserAgent, @AccessState, @Now, @Now) " +
-                        "ON CONFLICT (user_id, device_id) DO UPDATE SET device_type = excluded.device_type, user_agent = excluded.user_agent, last_seen = excluded.last_seen " +
+                        "INSERT INTO devices (user_id, device_id, device_type, user_agent, protocol_version, access_state, first_seen, last_seen) " +
+                        "VALUES (@UserId, @DeviceId, @DeviceType, @UserAgent, @ProtocolVersion, @AccessState, @Now, @Now) " +
+                        "ON CONFLICT (user_id, device_id) DO UPDATE SET device_type = excluded.device_type, user_agent = excluded.user_agent, " +
+                        "protocol_version = excluded.protocol_version, last_seen = excluded.last_seen " +
                         $"RETURNING {DeviceRow.Columns}",
-                        new { UserId = userId, DeviceId = deviceId, DeviceType = deviceType, UserAgent = userAgent, AccessState = (int)DeviceAccessState.Allowed, Now = now },
+                        new { UserId = userId, DeviceId = deviceId, DeviceType = deviceType, UserAgent = userAgent, ProtocolVersion = protocolVersion, AccessState = (int)DeviceAccessState.Allowed, Now = now },
                         transaction,
                         cancellationToken).ConfigureAwait(false))!;
                     return row.ToDevice(Dialect);
