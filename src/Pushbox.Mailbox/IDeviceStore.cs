@@ -15,6 +15,10 @@ public interface IDeviceStore
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device.</exception>
     Task SetAccessStateAsync(long deviceId, DeviceAccessState state, CancellationToken cancellationToken);
 
+    /// <summary>Turns the device's protocol log on or off; the server sees it at the device's next request.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device.</exception>
+    Task SetProtocolLogAsync(long deviceId, bool enabled, CancellationToken cancellationToken);
+
     /// <summary>Deletes a device with all its state.</summary>
     Task<bool> DeleteDeviceAsync(long deviceId, CancellationToken cancellationToken);
 

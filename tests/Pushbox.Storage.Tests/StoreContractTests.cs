@@ -911,6 +911,20 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task SetProtocolLog_IsSeenAtTheNextTouch()
+    {
+        User user = await NewUserAsync();
+        Device device = await Devices.TouchDeviceAsync(user.Id, "LOGGED", "Android", "UA", "16.1", None);
+        Assert.False(device.ProtocolLog);
+
+        await Devices.SetProtocolLogAsync(device.Id, true, None);
+        Assert.True((await Devices.TouchDeviceAsync(user.Id, "LOGGED", "Android", "UA", "16.1", None)).ProtocolLog);
+        await Devices.SetProtocolLogAsync(device.Id, false, None);
+        Assert.False((await Devices.TouchDeviceAsync(user.Id, "LOGGED", "Android", "UA", "16.1", None)).ProtocolLog);
+        await AssertRefused(MailboxErrorReason.ItemNotFound, () => Devices.SetProtocolLogAsync(long.MaxValue, true, None));
+    }
+
+    [Fact]
     public async Task TouchDevice_SameDeviceIdUnderTwoUsers_IsTwoDevices()
     {
         User first = await NewUserAsync();

@@ -8,6 +8,7 @@ namespace Pushbox.Mailbox.Devices;
 /// <param name="UserAgent">The last User-Agent header seen.</param>
 /// <param name="ProtocolVersion">The EAS protocol version of its latest request (e.g. "16.1").</param>
 /// <param name="AccessState">Allowed, blocked or quarantined.</param>
+/// <param name="ProtocolLog">Whether every request and response of this device is written to its protocol log (<c>pushbox device log</c>).</param>
 /// <param name="FirstSeen">First request.</param>
 /// <param name="LastSeen">Latest request.</param>
 public sealed record Device(
@@ -18,5 +19,6 @@ public sealed record Device(
     string UserAgent,
     string ProtocolVersion,
     DeviceAccessState AccessState,
+    bool ProtocolLog,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen);

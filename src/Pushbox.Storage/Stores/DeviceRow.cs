@@ -9,7 +9,7 @@ internal sealed class DeviceRow
     /// <summary>The columns, aliased to the property names, of <c>devices</c>.</summary>
     public const string Columns =
         "id AS Id, user_id AS UserId, device_id AS DeviceId, device_type AS DeviceType, user_agent AS UserAgent, " +
-        "protocol_version AS ProtocolVersion, access_state AS AccessState, first_seen AS FirstSeen, last_seen AS LastSeen";
+        "protocol_version AS ProtocolVersion, access_state AS AccessState, protocol_log AS ProtocolLog, first_seen AS FirstSeen, last_seen AS LastSeen";
 
     public long Id { get; init; }
 
@@ -25,10 +25,12 @@ internal sealed class DeviceRow
 
     public int AccessState { get; init; }
 
+    public bool ProtocolLog { get; init; }
+
     public object FirstSeen { get; init; } = 0L;
 
     public object LastSeen { get; init; } = 0L;
 
     public Device ToDevice(SqlDialect dialect) =>
-        new(Id, UserId, DeviceId, DeviceType, UserAgent, ProtocolVersion, (DeviceAccessState)AccessState, dialect.FromDb(FirstSeen), dialect.FromDb(LastSeen));
+        new(Id, UserId, DeviceId, DeviceType, UserAgent, ProtocolVersion, (DeviceAccessState)AccessState, ProtocolLog, dialect.FromDb(FirstSeen), dialect.FromDb(LastSeen));
 }

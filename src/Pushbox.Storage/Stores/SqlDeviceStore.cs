@@ -74,6 +74,19 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
             cancellationToken);
     }
 
+    public Task SetProtocolLogAsync(long deviceId, bool enabled, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                int rows = await connection.RunAsync(
+                    "UPDATE devices SET protocol_log = @Enabled WHERE id = @Id",
+                    new { Id = deviceId, Enabled = enabled },
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                return rows > 0 ? true : throw DeviceNotFound(deviceId);
+            },
+            cancellationToken);
+
     public Task<bool> DeleteDeviceAsync(long deviceId, CancellationToken cancellationToken) =>
         // Its sync state goes by ON DELETE CASCADE.
         database.WriteAsync(
