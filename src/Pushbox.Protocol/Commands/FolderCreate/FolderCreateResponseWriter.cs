@@ -1,0 +1,36 @@
+using Pushbox.Protocol.Commands.FolderHierarchy;
+using Pushbox.Wbxml;
+using Tags = Pushbox.Wbxml.EasCodePages.FolderHierarchyTags;
+
+namespace Pushbox.Protocol.Commands.FolderCreate;
+
+/// <summary>
+/// Writes a FolderCreate response in the order of FolderCreateResponse.xsd:
+/// <c>Status</c>, then on success <c>SyncKey</c> and <c>ServerId</c>. The same elements in every
+/// protocol version; common status codes (101 and above) only from 14.0.
+/// </summary>
+public static class FolderCreateResponseWriter
+{
+    /// <summary>Writes <paramref name="response"/> as the whole document.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The status is a common status code and <paramref name="version"/> is older than 14.0.</exception>
+    public static void Write(WbxmlWriter writer, FolderCreateResponse response, EasVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(response);
+        FolderValues.RequireStatusKnownTo((int)response.Status, version, nameof(response));
+
+        writer.WriteStartElement(Tags.FolderCreate);
+        writer.WriteElementInt(Tags.Status, (int)response.Status);
+        if (response.SyncKey is not null)
+        {
+            writer.WriteElementString(Tags.SyncKey, response.SyncKey);
+        }
+
+        if (response.ServerId is not null)
+        {
+            writer.WriteElementString(Tags.ServerId, response.ServerId);
+        }
+
+        writer.WriteEndElement();
+    }
+}
