@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pushbox.Commands.Handlers;
+using Pushbox.Commands.Hierarchy;
+using Pushbox.Wbxml;
+
+namespace Pushbox.Commands;
+
+/// <summary>Registers the command handlers and what they need.</summary>
+public static class CommandsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="EasDispatcher"/> with every implemented command's handler, and the sync engines.
+    /// Needs the store ports (<c>AddPushboxStorage</c>); uses the registered <see cref="WbxmlLimits"/>
+    /// or the defaults.
+    /// </summary>
+    public static IServiceCollection AddPushboxCommands(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(WbxmlLimits.Default);
+        services.TryAddSingleton<HierarchySync>();
+        services.AddSingleton<IEasCommandHandler, FolderSyncHandler>();
+        services.AddSingleton<IEasCommandHandler, FolderCreateHandler>();
+        services.AddSingleton<IEasCommandHandler, FolderUpdateHandler>();
+        services.AddSingleton<IEasCommandHandler, FolderDeleteHandler>();
+        services.AddSingleton<IEasCommandHandler, GetHierarchyHandler>();
+        services.TryAddSingleton<EasDispatcher>();
+        return services;
+    }
+}

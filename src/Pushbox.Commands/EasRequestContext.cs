@@ -1,0 +1,17 @@
+using Pushbox.Mailbox.Devices;
+using Pushbox.Protocol;
+using Pushbox.Protocol.Query;
+
+namespace Pushbox.Commands;
+
+/// <summary>
+/// Everything a command handler may know about the request besides its body: the authenticated user,
+/// the device, the negotiated protocol version and the query. Travels explicitly; there is no ambient
+/// request state.
+/// </summary>
+/// <param name="UserId">The authenticated user.</param>
+/// <param name="UserAddress">The user's primary address.</param>
+/// <param name="Device">The device as just recorded.</param>
+/// <param name="Version">The protocol version the device speaks in this request; writers write for it.</param>
+/// <param name="Query">The request's query (command, device, parameters, policy key).</param>
+public sealed record EasRequestContext(long UserId, string UserAddress, Device Device, EasVersion Version, EasQuery Query);

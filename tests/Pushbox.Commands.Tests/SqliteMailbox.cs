@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Devices;
+using Pushbox.Mailbox.Users;
+using Pushbox.Storage;
+
+namespace Pushbox.Commands.Tests;
+
+/// <summary>A real SQLite store in a temporary data folder, with one user and one device.</summary>
+public sealed class SqliteMailbox : IAsyncDisposable
+{
+    private readonly string _data = System.IO.Directory.CreateTempSubdirectory("pushbox-commands-").FullName;
+    private readonly ServiceProvider _services;
+
+    private SqliteMailbox()
+    {
+        var services = new ServiceCollection();
+        services.AddPushboxStorage(new StorageOptions { DataDirectory = _data });
+        _services = services.BuildServiceProvider();
+    }
+
+    public IMailboxStore Store => _services.GetRequiredService<IMailboxStore>();
+
+    public IDeviceStore Devices => _services.GetRequiredService<IDeviceStore>();
+
+    public IDirectory Directory => _services.GetRequiredService<IDirectory>();
+
+    public User User { get; private set; } = null!;
+
+    public Device Device { get; private set; } = null!;
+
+    public static async Task<SqliteMailbox> CreateAsync()
+    {
+        var mailbox = new SqliteMailbox();
+        await mailbox._services.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
+        mailbox.User = await mailbox.Directory.CreateUserAsync(new NewUser("user@example.com", "User", "$none"), CancellationToken.None);
+        mailbox.Device = await mailbox.AddDeviceAsync("DEVICE1");
+        return mailbox;
+    }
+
+    public Task<Device> AddDeviceAsync(string deviceId) =>
+        Devices.TouchDeviceAsync(User.Id, deviceId, "TestPhone", "Test/1.0", "16.1", CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        System.IO.Directory.Delete(_data, recursive: true);
+    }
+}
