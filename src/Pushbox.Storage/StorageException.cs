@@ -6,7 +6,7 @@ namespace Pushbox.Storage;
 /// when there is one, is the inner exception, for logs only. Business refusals are
 /// <see cref="Mailbox.MailboxException"/>, never this.
 /// </summary>
-public sealed class StorageException : Exception
+public sealed class StorageException : Mailbox.StoreUnavailableException
 {
     /// <summary>Creates the exception.</summary>
     public StorageException()

@@ -6,6 +6,7 @@ root.Options.Add(CliContext.DataOption);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(UserCommand.Create());
 root.Subcommands.Add(MailboxCommand.Create());
+root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(WbxmlCommand.Create());

@@ -1,80 +1,173 @@
 using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Pushbox.Http;
+using Pushbox.Http.Tls;
 using Pushbox.Smtp;
 using Pushbox.Storage;
 
 namespace Pushbox;
 
 /// <summary>
-/// <c>pushbox serve</c>: runs the server on a data folder — today the SMTP (and optional LMTP) intake;
-/// the HTTPS side joins this process with the front door. Applies migrations first.
+/// <c>pushbox serve</c>: runs the server on a data folder — Exchange ActiveSync and Autodiscover over
+/// HTTPS (default <c>https://0.0.0.0:8443</c>), health and metrics on the management address (default
+/// <c>http://127.0.0.1:9090</c>), and the SMTP (and optional LMTP) intake, in one process. Applies
+/// migrations first; the TLS certificate comes from configuration or is generated into the data folder.
 /// </summary>
 internal static partial class ServeCommand
 {
+    /// <summary>Where devices connect when nothing is configured.</summary>
+    public const string DefaultUrl = "https://0.0.0.0:8443";
+
+    /// <summary>Where /healthz and /metrics answer when nothing is configured: loopback only.</summary>
+    public const string DefaultManagementUrl = "http://127.0.0.1:9090";
+
     public static Command Create()
     {
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"HTTP(S) listeners, separated by ';' (default {DefaultUrl}, or Urls in pushbox.json). http:// only behind a TLS-terminating proxy.",
+        };
         var smtp = new Option<string[]>("--smtp")
         {
             Description = "SMTP listener HOST:PORT (repeatable; default 0.0.0.0:2525, or Smtp:Endpoints in pushbox.json).",
-            AllowMultipleArgumentsPerToken = false,
         };
         var lmtp = new Option<string[]>("--lmtp")
         {
             Description = "LMTP listener HOST:PORT or unix:/path, for a local MTA such as Postfix (repeatable; none by default).",
         };
-        var command = new Command("serve", "Run the server on the data folder (SMTP intake on 0.0.0.0:2525 unless configured).") { smtp, lmtp };
+        var command = new Command("serve", $"Run the server on the data folder: ActiveSync on {DefaultUrl}, SMTP on 0.0.0.0:2525 unless configured.") { urls, smtp, lmtp };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string data = CliContext.DataDirectory(parse);
             IConfigurationRoot configuration = CliContext.LoadConfiguration(data);
-            SmtpOptions smtpOptions;
-            StorageOptions storageOptions;
+            WebApplication app;
+            ServerCertificate certificate;
             try
             {
                 Directory.CreateDirectory(data);
-                storageOptions = CliContext.StorageOptions(configuration, data);
-                smtpOptions = SmtpOptionsFrom(configuration, parse.GetValue(smtp), parse.GetValue(lmtp));
+                (app, certificate) = Build(data, configuration, parse.GetValue(urls), parse.GetValue(smtp), parse.GetValue(lmtp));
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException)
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException
+                or System.Security.Cryptography.CryptographicException or InvalidOperationException or UriFormatException)
             {
                 return await CliContext.Error($"cannot start: {CliContext.Describe(e)}");
             }
 
-            var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });
-            builder.Configuration.AddConfiguration(configuration);
-            builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-            builder.Logging.AddSimpleConsole(console =>
+            using (certificate)
             {
-                console.SingleLine = true;
-                console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-            });
-            builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddPushboxStorage(storageOptions);
-            builder.Services.AddPushboxSmtp(smtpOptions);
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = smtpOptions.ShutdownTimeout + TimeSpan.FromSeconds(5));
-            using IHost host = builder.Build();
-            ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pushbox");
-            try
-            {
-                await host.Services.GetRequiredService<PushboxDatabase>().MigrateAsync(cancellationToken);
-                await host.StartAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return await CliContext.Error($"cannot start: {CliContext.Describe(e)}");
-            }
+                await using (app)
+                {
+                    ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pushbox");
+                    try
+                    {
+                        await app.Services.GetRequiredService<PushboxDatabase>().MigrateAsync(cancellationToken);
+                        await app.StartAsync(cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        return await CliContext.Error($"cannot start: {CliContext.Describe(e)}");
+                    }
 
-            var intake = host.Services.GetRequiredService<SmtpIntakeService>();
-            string smtpList = string.Join(", ", intake.SmtpEndPoints);
-            string lmtpList = intake.LmtpEndPoints.Count > 0 ? string.Join(", ", intake.LmtpEndPoints) : "-";
-            LogServing(logger, data, smtpList, lmtpList);
-            await host.WaitForShutdownAsync(cancellationToken);
-            return 0;
+                    var intake = app.Services.GetRequiredService<SmtpIntakeService>();
+                    string http = string.Join(", ", app.Urls);
+                    string smtpList = string.Join(", ", intake.SmtpEndPoints);
+                    string lmtpList = intake.LmtpEndPoints.Count > 0 ? string.Join(", ", intake.LmtpEndPoints) : "-";
+                    LogServing(logger, data, http, smtpList, lmtpList, certificate.Sha256Fingerprint);
+                    await app.WaitForShutdownAsync(cancellationToken);
+                    return 0;
+                }
+            }
         });
         return command;
     }
 
-    /// <summary>The "Smtp" section (Endpoints, LmtpEndpoints, ServerName, Limits, Certificate) with command-line listeners replacing the configured ones.</summary>
+    private static (WebApplication App, ServerCertificate Certificate) Build(string data, IConfigurationRoot configuration, string? urls, string[]? smtp, string[]? lmtp)
+    {
+        StorageOptions storageOptions = CliContext.StorageOptions(configuration, data);
+        var httpOptions = new PushboxHttpOptions { DataDirectory = data };
+        configuration.Bind(httpOptions);
+        httpOptions.DataDirectory = data;
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = data });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(c => c.SingleLine = true));
+        var tls = new TlsOptions();
+        configuration.GetSection("Tls").Bind(tls);
+        ServerCertificate certificate = ServerCertificateProvider.LoadOrCreate(tls, data, TimeProvider.System, startupLogging.CreateLogger("Pushbox.Tls"));
+
+        string[] listeners = (urls ?? configuration["Urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string managementUrl = configuration["Management:Url"] ?? DefaultManagementUrl;
+        Uri management = new(managementUrl);
+        httpOptions.Operations.LocalPort = management.Port;
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = httpOptions.ActiveSync.Wbxml.MaxDocumentSize;
+            foreach (string listener in listeners)
+            {
+                Listen(kestrel, new Uri(listener), certificate);
+            }
+
+            Listen(kestrel, management, certificate);
+        });
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPushboxStorage(storageOptions);
+        builder.Services.AddPushboxHttp(httpOptions);
+        SmtpOptions smtpOptions = SmtpOptionsFrom(configuration, smtp, lmtp);
+        smtpOptions.Certificate = certificate.Certificate;
+        builder.Services.AddPushboxSmtp(smtpOptions);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = smtpOptions.ShutdownTimeout + TimeSpan.FromSeconds(5));
+
+        WebApplication app = builder.Build();
+        app.UseRouting();
+        var database = app.Services.GetRequiredService<PushboxDatabase>();
+        app.MapPushbox(async ct =>
+        {
+            await database.GetSchemaVersionAsync(ct);
+            return true;
+        });
+        return (app, certificate);
+    }
+
+    /// <summary>One Kestrel listener for an http(s) URL; "*", "+" and "0.0.0.0" mean every IPv4 address, "[::]" every address.</summary>
+    private static void Listen(KestrelServerOptions kestrel, Uri url, ServerCertificate certificate)
+    {
+        if (url.Scheme is not ("http" or "https") || url.AbsolutePath != "/")
+        {
+            throw new FormatException($"'{url}' is not a listener URL such as https://0.0.0.0:8443.");
+        }
+
+        string host = url.Host.Trim('[', ']');
+        IPAddress address = host switch
+        {
+            "*" or "+" => IPAddress.Any,
+            "localhost" => IPAddress.Loopback,
+            _ => IPAddress.TryParse(host, out IPAddress? parsed) ? parsed : throw new FormatException($"'{url}': listen on an IP address (or *), not the host name '{host}'."),
+        };
+        kestrel.Listen(address, url.Port, listen =>
+        {
+            if (url.Scheme == "https")
+            {
+                listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate.Certificate,
+                    ServerCertificateChain = certificate.Intermediates,
+                });
+            }
+        });
+    }
+
+    /// <summary>The "Smtp" section (Endpoints, LmtpEndpoints, ServerName, Limits) with command-line listeners replacing the configured ones.</summary>
     private static SmtpOptions SmtpOptionsFrom(IConfiguration configuration, string[]? smtp, string[]? lmtp)
     {
         IConfigurationSection section = configuration.GetSection("Smtp");
@@ -100,31 +193,9 @@ internal static partial class ServeCommand
             options.LmtpEndpoints.Add(SmtpOptions.ParseEndPoint(endpoint));
         }
 
-        options.Certificate = LoadCertificate(configuration.GetSection("Tls"));
-        options.Validate();
         return options;
     }
 
-    /// <summary>
-    /// The server certificate from "Tls": <c>Certificate</c> (a PEM file with <c>Key</c>, or a PFX with
-    /// <c>Password</c>). None configured: no STARTTLS yet (the front door will generate one).
-    /// </summary>
-    private static X509Certificate2? LoadCertificate(IConfigurationSection tls)
-    {
-        string? path = tls["Certificate"];
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        if (path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase))
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, tls["Password"]);
-        }
-
-        return X509Certificate2.CreateFromPemFile(path, tls["Key"]);
-    }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Pushbox is serving {Data}: SMTP on {Smtp}, LMTP on {Lmtp}")]
-    private static partial void LogServing(ILogger logger, string data, string smtp, string lmtp);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Pushbox is serving {Data}: ActiveSync on {Http}; SMTP on {Smtp}; LMTP on {Lmtp}; certificate SHA-256 {Fingerprint}")]
+    private static partial void LogServing(ILogger logger, string data, string http, string smtp, string lmtp, string fingerprint);
 }

@@ -22,7 +22,10 @@ internal static class PushboxProcess
     }
 
     /// <summary>Starts <c>pushbox ARGUMENTS</c> with standard input, output and error redirected; the caller reads or discards them.</summary>
-    public static Process Start(params string[] arguments)
+    public static Process Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Start(string[])"/>, with extra environment variables (e.g. <c>PUSHBOX__Management__Url</c>).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +33,11 @@ internal static class PushboxProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pushbox.dll"));
         foreach (string argument in arguments)
         {
@@ -37,6 +45,17 @@ internal static class PushboxProcess
         }
 
         return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// Starts <c>pushbox serve</c> on free loopback ports only (HTTPS, management, SMTP), so that tests
+    /// never collide with each other or with a server running on the defaults. Returns the SMTP port.
+    /// </summary>
+    public static (Process Server, int SmtpPort) StartServe(string dataDirectory)
+    {
+        int smtp = FreePort();
+        var environment = new Dictionary<string, string> { ["PUSHBOX__Management__Url"] = $"http://127.0.0.1:{FreePort()}" };
+        return (Start(environment, "--data", dataDirectory, "serve", "--urls", $"https://127.0.0.1:{FreePort()}", "--smtp", $"127.0.0.1:{smtp}"), smtp);
     }
 
     /// <summary>A TCP port on loopback that nothing listens on right now.</summary>

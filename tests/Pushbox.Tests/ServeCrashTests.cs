@@ -26,8 +26,7 @@ public sealed class ServeCrashTests : IDisposable
         var added = await PushboxProcess.RunAsync(Encoding.UTF8.GetBytes("pw\n"), "--data", _data, "user", "add", Recipient, "--password-stdin");
         Assert.True(added.ExitCode == 0, added.Stderr);
 
-        int port = PushboxProcess.FreePort();
-        Process server = PushboxProcess.Start("--data", _data, "serve", "--smtp", $"127.0.0.1:{port}");
+        (Process server, int port) = PushboxProcess.StartServe(_data);
         var acknowledged = new ConcurrentBag<string>();
         try
         {
@@ -61,8 +60,8 @@ public sealed class ServeCrashTests : IDisposable
         Assert.True(acknowledged.Count >= 60, $"only {acknowledged.Count} messages were acknowledged before the kill");
 
         // Restart on the same folder: the store recovers, then every acknowledged message is there.
-        int port2 = PushboxProcess.FreePort();
-        using (Process restarted = PushboxProcess.Start("--data", _data, "serve", "--smtp", $"127.0.0.1:{port2}"))
+        (Process restarted, int port2) = PushboxProcess.StartServe(_data);
+        using (restarted)
         {
             try
             {

@@ -1,0 +1,258 @@
+using System.Buffers;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using Pushbox.Commands;
+using Pushbox.Http.Operations;
+using Pushbox.Http.ProtocolLog;
+using Pushbox.Http.Security;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Devices;
+using Pushbox.Protocol;
+using Pushbox.Protocol.Query;
+using Pushbox.Wbxml;
+
+namespace Pushbox.Http.ActiveSync;
+
+/// <summary>
+/// <c>/Microsoft-Server-ActiveSync</c> (MS-ASHTTP): OPTIONS and POST. A POST is taken apart in this
+/// order, each step with its own answer: the query (400), the credentials (401 with the challenge, or
+/// 503 when sign-ins are overloaded), <c>User=</c> (403 for another user's name), the protocol version
+/// (400), the command (501 when Pushbox does not implement it), the body (413 over the limit), then
+/// the command handler. A malformed request never reaches the store; nothing a client sends produces a
+/// 500; a failing store gives 503 with Retry-After.
+/// </summary>
+public sealed partial class ActiveSyncEndpoint(
+    EasAuthenticator authenticator,
+    AuthenticationOptions authenticationOptions,
+    IDirectory directory,
+    IDeviceStore devices,
+    EasDispatcher dispatcher,
+    ActiveSyncOptions options,
+    EasMetrics metrics,
+    DeviceProtocolLog protocolLog,
+    TimeProvider time,
+    ILogger<ActiveSyncEndpoint> logger)
+{
+    /// <summary>The path devices use, in any letter case.</summary>
+    public const string Path = "/Microsoft-Server-ActiveSync";
+
+    /// <summary>The WBXML content type.</summary>
+    public const string WbxmlContentType = "application/vnd.ms-sync.wbxml";
+
+    private readonly UserNameResolver _resolver = new(authenticationOptions.DefaultDomain);
+    private readonly string _commandsHeader = string.Join(',', dispatcher.ImplementedCommands.Select(EasCommands.GetName));
+
+    /// <summary>OPTIONS: the protocol versions and the commands Pushbox implements, after authentication.</summary>
+    public async Task HandleOptionsAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        long started = Stopwatch.GetTimestamp();
+        AddServerHeaders(context.Response);
+        AuthenticationResult auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (!auth.Succeeded)
+        {
+            Refuse(context, auth);
+        }
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.Headers["MS-ASProtocolVersions"] = EasVersion.SupportedHeaderValue;
+            context.Response.Headers["MS-ASProtocolCommands"] = _commandsHeader;
+            context.Response.Headers.Allow = "OPTIONS,POST";
+            context.Response.Headers["Public"] = "OPTIONS,POST";
+        }
+
+        metrics.RecordRequest("OPTIONS", null, context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>POST: one EAS command.</summary>
+    public async Task HandlePostAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        long started = Stopwatch.GetTimestamp();
+        CancellationToken aborted = context.RequestAborted;
+        HttpResponse response = context.Response;
+        AddServerHeaders(response);
+        EasQuery? query = null;
+        EasVersion? version = null;
+        Device? device = null;
+        string? userAddress = null;
+        WbxmlBuffer? body = null;
+        byte[]? responseBody = null;
+        try
+        {
+            query = EasQueryParser.Parse(context.Request.QueryString.Value ?? string.Empty, options.Query);
+            AuthenticationResult auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, aborted);
+            if (!auth.Succeeded)
+            {
+                Refuse(context, auth);
+                return;
+            }
+
+            userAddress = auth.Address!;
+            if (!await NamesAuthenticatedUserAsync(query.User, auth, aborted))
+            {
+                LogOtherUser(auth.Address!, query.DeviceId);
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            version = EasVersionNegotiation.Resolve(Header(context.Request, "MS-ASProtocolVersion"), query);
+            device = await devices.TouchDeviceAsync(auth.UserId, query.DeviceId, query.DeviceType, UserAgent(context.Request), version.Value.ToString(), aborted);
+            if (!dispatcher.IsImplemented(query.Command))
+            {
+                response.StatusCode = StatusCodes.Status501NotImplemented;
+                return;
+            }
+
+            if (context.Request.ContentLength > options.Wbxml.MaxDocumentSize)
+            {
+                throw new EasProtocolException(EasProtocolError.BodyTooLarge, $"The body is larger than {options.Wbxml.MaxDocumentSize} bytes.");
+            }
+
+            body = await ReadBodyAsync(context.Request, aborted);
+            var request = new EasRequestContext(auth.UserId, auth.Address!, device, version.Value, query);
+            EasCommandResult result = await dispatcher.DispatchAsync(request, body.Memory, aborted);
+            response.StatusCode = result.HttpStatus;
+            if (result.Body is { } write)
+            {
+                var output = new ArrayBufferWriter<byte>(1024);
+                write(new WbxmlWriter(output));
+                responseBody = output.WrittenSpan.ToArray();
+                response.ContentType = WbxmlContentType;
+                response.ContentLength = responseBody.Length;
+                await response.Body.WriteAsync(responseBody, aborted);
+            }
+        }
+        catch (EasProtocolException e)
+        {
+            LogMalformed(query?.DeviceId ?? "?", e.Reason, e.Detail);
+            response.StatusCode = ProtocolErrorStatus.Of(e.Reason);
+        }
+        catch (MailboxException e) when (e.Reason == MailboxErrorReason.UserNotFound)
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden; // removed while signed in
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (StoreUnavailableException e)
+        {
+            LogStoreUnavailable(e);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = options.StoreUnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordRequest(query is null ? null : EasCommands.GetName(query.Command), version?.ToString(), response.StatusCode, elapsed);
+            if (device is { ProtocolLog: true } && userAddress is not null)
+            {
+                await WriteProtocolLogAsync(context, device, userAddress, body, responseBody, elapsed);
+            }
+
+            body?.Dispose();
+        }
+    }
+
+    /// <summary>Whether <c>User=</c> is absent or names the authenticated user (any form of their name, an alias too).</summary>
+    private async Task<bool> NamesAuthenticatedUserAsync(string? userParameter, AuthenticationResult auth, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(userParameter)
+            || string.Equals(userParameter, auth.UserName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(userParameter, auth.Address, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // "alice" or "CONTOSO\alice" names alice@example.com when that is who signed in.
+        string bare = userParameter[(userParameter.LastIndexOf('\\') + 1)..];
+        if (!bare.Contains('@', StringComparison.Ordinal) && auth.Address is { } signedIn
+            && string.Equals(bare, signedIn[..signedIn.LastIndexOf('@')], StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return _resolver.TryResolve(userParameter, out string? address)
+            && (await directory.FindUserAsync(address, cancellationToken))?.Id == auth.UserId;
+    }
+
+    private async Task<WbxmlBuffer> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WbxmlBuffer.ReadFromAsync(request.Body, options.Wbxml, request.ContentLength, cancellationToken);
+        }
+        catch (WbxmlException e) when (e.Reason == WbxmlErrorReason.DocumentTooLarge)
+        {
+            throw new EasProtocolException(EasProtocolError.BodyTooLarge, e.Detail, e);
+        }
+        catch (BadHttpRequestException e)
+        {
+            throw new EasProtocolException(
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge ? EasProtocolError.BodyTooLarge : EasProtocolError.MalformedBody,
+                "The request body could not be read.",
+                e);
+        }
+    }
+
+    private void Refuse(HttpContext context, AuthenticationResult auth)
+    {
+        if (auth.Outcome == AuthenticationOutcome.Overloaded)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling((auth.RetryAfter ?? TimeSpan.FromSeconds(10)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = authenticator.Challenge;
+    }
+
+    private async Task WriteProtocolLogAsync(HttpContext context, Device device, string userAddress, WbxmlBuffer? requestBody, byte[]? responseBody, TimeSpan elapsed)
+    {
+        var entry = new ProtocolLogEntry
+        {
+            Timestamp = time.GetUtcNow(),
+            Method = context.Request.Method,
+            PathAndQuery = context.Request.Path + context.Request.QueryString,
+            RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
+            RequestHeaders = context.Request.Headers,
+            RequestBody = requestBody?.Memory ?? ReadOnlyMemory<byte>.Empty,
+            StatusCode = context.Response.StatusCode,
+            ResponseHeaders = context.Response.Headers,
+            ResponseBody = responseBody ?? ReadOnlyMemory<byte>.Empty,
+            Elapsed = elapsed,
+        };
+        await protocolLog.WriteAsync(device, userAddress, entry, CancellationToken.None);
+    }
+
+    private static void AddServerHeaders(HttpResponse response)
+    {
+        response.Headers["MS-Server-ActiveSync"] = ActiveSyncOptions.ServerVersion;
+        response.Headers.CacheControl = "private";
+    }
+
+    /// <summary>A header in any letter case (Kestrel's header dictionary is case-insensitive; clients such as Go's send "Ms-Asprotocolversion").</summary>
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out StringValues value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+
+    private static string UserAgent(HttpRequest request)
+    {
+        string agent = request.Headers[HeaderNames.UserAgent].ToString();
+        return agent.Length <= 256 ? agent : agent[..256];
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Refused a malformed request from device {DeviceId}: {Reason}: {Detail}")]
+    private partial void LogMalformed(string deviceId, EasProtocolError reason, string detail);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "User {Address} (device {DeviceId}) named another user in User=; refused with 403")]
+    private partial void LogOtherUser(string address, string deviceId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "The store is unavailable; answered 503")]
+    private partial void LogStoreUnavailable(Exception exception);
+}

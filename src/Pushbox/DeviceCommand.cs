@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Pushbox.Http.ProtocolLog;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Devices;
+
+namespace Pushbox;
+
+/// <summary><c>pushbox device list|log</c>: a user's phones, and the per-device protocol log administrators debug with.</summary>
+internal static class DeviceCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("device", "Look at a user's devices and switch their protocol logs on or off.");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Log());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
+        var command = new Command("list", "List a user's devices with type, protocol version and last contact.") { email };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            IReadOnlyList<Device> devices = await services.GetRequiredService<IDeviceStore>().ListDevicesAsync(user.Id, ct);
+            Console.Write(TextTable.Format(
+                ["DEVICE ID", "TYPE", "VERSION", "ACCESS", "LOG", "FIRST SEEN", "LAST SEEN", "USER AGENT"],
+                devices.Select(d => (IReadOnlyList<string>)
+                [
+                    d.DeviceId, d.DeviceType, d.ProtocolVersion, d.AccessState.ToString(), d.ProtocolLog ? "on" : "off",
+                    d.FirstSeen.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    d.LastSeen.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    d.UserAgent,
+                ])));
+            Console.WriteLine($"{devices.Count} device(s)");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Log()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
+        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        var state = new Argument<string>("on|off") { Description = "on: write every request and response of the device, decoded, to its log file; off: stop." };
+        state.AcceptOnlyFromAmong("on", "off");
+        var command = new Command("log", "Switch a device's protocol log on or off (takes effect at its next request; passwords are removed).") { email, deviceId, state };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            var store = services.GetRequiredService<IDeviceStore>();
+            string id = parse.GetValue(deviceId)!;
+            Device? device = (await store.ListDevicesAsync(user.Id, ct)).FirstOrDefault(d => string.Equals(d.DeviceId, id, StringComparison.OrdinalIgnoreCase));
+            if (device is null)
+            {
+                return await CliContext.Error($"{user.Address} has no device {id} (see pushbox device list {user.Address})");
+            }
+
+            bool on = parse.GetValue(state) == "on";
+            await store.SetProtocolLogAsync(device.Id, on, ct);
+            string data = CliContext.DataDirectory(parse);
+            string path = new DeviceProtocolLog(data, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeviceProtocolLog>.Instance)
+                .GetLogPath(user.Address, device.DeviceId) ?? Path.Combine(data, DeviceProtocolLog.FolderName);
+            Console.WriteLine(on
+                ? $"Logging every request of {device.DeviceId} ({user.Address}) to {path}."
+                : $"Stopped logging {device.DeviceId} ({user.Address}); the log stays at {path}.");
+            return 0;
+        }));
+        return command;
+    }
+}
