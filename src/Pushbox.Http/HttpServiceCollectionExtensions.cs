@@ -1,4 +1,6 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,10 +52,33 @@ public static class HttpServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<DeviceProtocolLog>>(),
             options.ProtocolLog));
+        services.AddRateLimiter(limiter =>
+        {
+            // One process-wide concurrency limit without a queue: past it a device is told to come back
+            // (503 + Retry-After) instead of waiting on a server that is already saturated.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetConcurrencyLimiter(
+                "all",
+                _ => new ConcurrencyLimiterOptions { PermitLimit = options.ActiveSync.MaxConcurrentRequests, QueueLimit = 0 }));
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = options.ActiveSync.OverloadedRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddSingleton<AutodiscoverEndpoint>();
         services.AddPushboxCommands();
         return services;
+    }
+
+    /// <summary>
+    /// Adds the front door's middleware (the concurrency limit); call it before <see cref="MapPushbox"/>.
+    /// </summary>
+    public static IApplicationBuilder UsePushbox(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseRateLimiter();
     }
 
     /// <summary>

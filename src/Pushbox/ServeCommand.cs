@@ -130,6 +130,7 @@ internal static partial class ServeCommand
 
         WebApplication app = builder.Build();
         app.UseRouting();
+        app.UsePushbox();
         var database = app.Services.GetRequiredService<PushboxDatabase>();
         app.MapPushbox(async ct =>
         {

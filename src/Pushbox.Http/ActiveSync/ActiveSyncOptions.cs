@@ -15,6 +15,15 @@ public sealed class ActiveSyncOptions
     /// <summary>The query limits.</summary>
     public EasQueryLimits Query { get; set; } = new();
 
+    /// <summary>
+    /// Requests served at once by this process (default 10,000); beyond it a request is answered at
+    /// once with 503 and Retry-After (<see cref="OverloadedRetryAfterSeconds"/>) instead of queueing.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 10_000;
+
+    /// <summary>Seconds an overloaded server tells a client to wait (default 30).</summary>
+    public int OverloadedRetryAfterSeconds { get; set; } = 30;
+
     /// <summary>Seconds a client is told to wait (Retry-After) when the store is unavailable.</summary>
     public int StoreUnavailableRetryAfterSeconds { get; set; } = 30;
 
@@ -30,6 +39,16 @@ public sealed class ActiveSyncOptions
         if (Query is null)
         {
             errors.Add("ActiveSync:Query is required.");
+        }
+
+        if (MaxConcurrentRequests is < 1 or > 1_000_000)
+        {
+            errors.Add("ActiveSync:MaxConcurrentRequests must be between 1 and 1000000.");
+        }
+
+        if (OverloadedRetryAfterSeconds is < 1 or > 3600)
+        {
+            errors.Add("ActiveSync:OverloadedRetryAfterSeconds must be between 1 and 3600.");
         }
 
         if (StoreUnavailableRetryAfterSeconds is < 1 or > 3600)
