@@ -123,6 +123,7 @@ internal static partial class ServeCommand
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPushboxStorage(storageOptions);
         builder.Services.AddPushboxHttp(httpOptions);
+        builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();
         SmtpOptions smtpOptions = SmtpOptionsFrom(configuration, smtp, lmtp);
         smtpOptions.Certificate = certificate.Certificate;
         builder.Services.AddPushboxSmtp(smtpOptions);
