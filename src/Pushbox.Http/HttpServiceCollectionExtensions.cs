@@ -94,10 +94,24 @@ public static class HttpServiceCollectionExtensions
         var activeSync = services.GetRequiredService<ActiveSyncEndpoint>();
         var autodiscover = services.GetRequiredService<AutodiscoverEndpoint>();
         var options = services.GetRequiredService<PushboxHttpOptions>();
-        endpoints.MapMethods(ActiveSyncEndpoint.Path, ["OPTIONS"], activeSync.HandleOptionsAsync);
-        endpoints.MapPost(ActiveSyncEndpoint.Path, activeSync.HandlePostAsync);
-        endpoints.MapPost(AutodiscoverEndpoint.XmlPath, autodiscover.HandleXmlAsync);
-        endpoints.MapGet(AutodiscoverEndpoint.JsonPath, autodiscover.HandleJsonAsync);
+        // Devices are served on every listener except the management one, which may be plain HTTP.
+        int? management = options.Operations.LocalPort;
+        RequestDelegate NotOnManagement(RequestDelegate handler) => context =>
+        {
+            if (context.Connection.LocalPort == management)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return handler(context);
+        };
+
+        endpoints.MapMethods(ActiveSyncEndpoint.Path, ["OPTIONS"], NotOnManagement(activeSync.HandleOptionsAsync));
+        endpoints.MapPost(ActiveSyncEndpoint.Path, NotOnManagement(activeSync.HandlePostAsync));
+        endpoints.MapPost(AutodiscoverEndpoint.XmlPath, NotOnManagement(autodiscover.HandleXmlAsync));
+        endpoints.MapGet(AutodiscoverEndpoint.JsonPath, NotOnManagement(autodiscover.HandleJsonAsync));
+        endpoints.MapGet(AutodiscoverEndpoint.JsonPath + "/v1.0/{email}", NotOnManagement(autodiscover.HandleJsonAsync));
         endpoints.MapPushboxOperations(services.GetRequiredService<EasMetrics>(), healthCheck, options.Operations);
         return endpoints;
     }

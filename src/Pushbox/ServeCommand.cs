@@ -111,7 +111,8 @@ internal static partial class ServeCommand
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = httpOptions.ActiveSync.Wbxml.MaxDocumentSize;
+            // The endpoints enforce their own limits while reading; Kestrel's only backs them up.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(httpOptions.ActiveSync.Wbxml.MaxDocumentSize, Protocol.Autodiscover.AutodiscoverLimits.DefaultMaxRequestSize + 1);
             foreach (string listener in listeners)
             {
                 Listen(kestrel, new Uri(listener), certificate);

@@ -942,12 +942,27 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     {
         User user = await NewUserAsync();
         Device older = await Devices.TouchDeviceAsync(user.Id, "OLD", "Android", "UA", "16.1", None);
-        Fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        Fixture.Time.Advance(TimeSpan.FromMinutes(2));
         Device newer = await Devices.TouchDeviceAsync(user.Id, "NEW", "Android", "UA", "16.1", None);
-        Fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        Fixture.Time.Advance(TimeSpan.FromMinutes(2));
         older = await Devices.TouchDeviceAsync(user.Id, "OLD", "Android", "UA", "16.1", None);
 
         Assert.Equal([older.Id, newer.Id], (await Devices.ListDevicesAsync(user.Id, None)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task TouchDevice_WithinAMinuteAndUnchanged_DoesNotRewriteLastSeen()
+    {
+        User user = await NewUserAsync();
+        Device first = await Devices.TouchDeviceAsync(user.Id, "QUIET", "Android", "UA", "16.1", None);
+        Fixture.Time.Advance(TimeSpan.FromSeconds(30));
+
+        Device again = await Devices.TouchDeviceAsync(user.Id, "QUIET", "Android", "UA", "16.1", None);
+        Device upgraded = await Devices.TouchDeviceAsync(user.Id, "QUIET", "Android", "UA", "14.1", None);
+
+        Assert.Equal(first.LastSeen, again.LastSeen);
+        Assert.Equal(first.LastSeen + TimeSpan.FromSeconds(30), upgraded.LastSeen);
+        Assert.Equal("14.1", upgraded.ProtocolVersion);
     }
 
     [Fact]

@@ -82,6 +82,7 @@ public sealed partial class ActiveSyncEndpoint(
         string? userAddress = null;
         WbxmlBuffer? body = null;
         byte[]? responseBody = null;
+        bool clientGone = false;
         try
         {
             query = EasQueryParser.Parse(context.Request.QueryString.Value ?? string.Empty, options.Query);
@@ -136,9 +137,10 @@ public sealed partial class ActiveSyncEndpoint(
         {
             response.StatusCode = StatusCodes.Status403Forbidden; // removed while signed in
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (Exception e) when (ClientGone.Is(e, aborted))
         {
-            // The client went away; there is nobody to answer.
+            // The client went away (network lost mid-upload): nobody to answer, nothing to log as an error.
+            clientGone = true;
         }
         catch (StoreUnavailableException e)
         {
@@ -149,7 +151,8 @@ public sealed partial class ActiveSyncEndpoint(
         finally
         {
             TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
-            metrics.RecordRequest(query is null ? null : EasCommands.GetName(query.Command), version?.ToString(), response.StatusCode, elapsed);
+            int status = clientGone ? ClientGone.StatusCode : response.StatusCode;
+            metrics.RecordRequest(query is null ? null : EasCommands.GetName(query.Command), version?.ToString(), status, elapsed);
             if (device is { ProtocolLog: true } && userAddress is not null)
             {
                 await WriteProtocolLogAsync(context, device, userAddress, body, responseBody, elapsed);
@@ -191,7 +194,7 @@ public sealed partial class ActiveSyncEndpoint(
         {
             throw new EasProtocolException(EasProtocolError.BodyTooLarge, e.Detail, e);
         }
-        catch (BadHttpRequestException e)
+        catch (BadHttpRequestException e) when (!ClientGone.Is(e, cancellationToken))
         {
             throw new EasProtocolException(
                 e.StatusCode == StatusCodes.Status413PayloadTooLarge ? EasProtocolError.BodyTooLarge : EasProtocolError.MalformedBody,

@@ -68,6 +68,10 @@ public sealed partial class AutodiscoverEndpoint(
             output.ResetWrittenCount();
             AutodiscoverResponseWriter.Write(output, new AutodiscoverErrorResponse(e.ErrorCode));
         }
+        catch (Exception e) when (ActiveSync.ClientGone.Is(e, aborted))
+        {
+            return; // the client hung up mid-request; nobody to answer
+        }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/xml; charset=utf-8";
@@ -78,7 +82,8 @@ public sealed partial class AutodiscoverEndpoint(
     public async Task HandleJsonAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string? email = context.Request.Query["Email"];
+        // Both forms: ?Email=…&Protocol=… and /autodiscover/autodiscover.json/v1.0/{email}?Protocol=….
+        string? email = context.Request.RouteValues["email"] as string ?? context.Request.Query["Email"];
         string? protocol = context.Request.Query["Protocol"];
         if (!string.Equals(protocol, AutodiscoverV2ResponseWriter.ProtocolName, StringComparison.OrdinalIgnoreCase)
             || email is null || !EmailAddress.TryNormalize(email, out string address))

@@ -12,6 +12,9 @@ namespace Pushbox.Storage.Stores;
 /// </summary>
 internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
 {
+    /// <summary>How stale a device's recorded last contact may get before a request writes it again.</summary>
+    public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
+
     private SqlDialect Dialect => database.Dialect;
 
     public Task<Device> TouchDeviceAsync(long userId, string deviceId, string deviceType, string userAgent, string protocolVersion, CancellationToken cancellationToken)
@@ -20,7 +23,39 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
         ArgumentNullException.ThrowIfNull(deviceType);
         ArgumentNullException.ThrowIfNull(userAgent);
         ArgumentNullException.ThrowIfNull(protocolVersion);
-        object now = Dialect.ToDb(database.Now());
+        return TouchAsync(userId, deviceId, deviceType, userAgent, protocolVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every request touches its device, so the common case is a read: when nothing recorded has changed
+    /// and the last contact was written less than <see cref="LastSeenPrecision"/> ago, nothing is written
+    /// (a write costs a commit, with SQLite an fsync, on the hot path of every Sync and Ping).
+    /// </summary>
+    private async Task<Device> TouchAsync(long userId, string deviceId, string deviceType, string userAgent, string protocolVersion, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = database.Now();
+        DeviceRow? current = await database.ReadAsync(
+            connection => connection.RowAsync<DeviceRow>(
+                $"SELECT {DeviceRow.Columns} FROM devices WHERE user_id = @UserId AND device_id = @DeviceId",
+                new { UserId = userId, DeviceId = deviceId },
+                null,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (current is not null)
+        {
+            Device known = current.ToDevice(Dialect);
+            if (known.DeviceType == deviceType && known.UserAgent == userAgent && known.ProtocolVersion == protocolVersion
+                && now - known.LastSeen < LastSeenPrecision && now >= known.LastSeen)
+            {
+                return known;
+            }
+        }
+
+        return await UpsertAsync(userId, deviceId, deviceType, userAgent, protocolVersion, Dialect.ToDb(now), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<Device> UpsertAsync(long userId, string deviceId, string deviceType, string userAgent, string protocolVersion, object now, CancellationToken cancellationToken)
+    {
         return database.WriteAsync(
             async (connection, transaction) =>
             {

@@ -1,9 +1,9 @@
+using XsdValidator = Pushbox.Testing.Eas.XsdValidator;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Pushbox.Protocol.Autodiscover;
-using Pushbox.Protocol.Tests.Commands;
 
 namespace Pushbox.Protocol.Tests.Autodiscover;
 

@@ -1,3 +1,4 @@
+using XsdValidator = Pushbox.Testing.Eas.XsdValidator;
 using System.Xml.Linq;
 using static Pushbox.Protocol.Tests.Commands.WbxmlTestHelpers;
 

@@ -1,3 +1,4 @@
+using XsdValidator = Pushbox.Testing.Eas.XsdValidator;
 using FsCheck;
 using FsCheck.Xunit;
 using Pushbox.Protocol.Commands.FolderCreate;

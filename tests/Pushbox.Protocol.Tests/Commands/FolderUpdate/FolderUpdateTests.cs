@@ -1,3 +1,4 @@
+using XsdValidator = Pushbox.Testing.Eas.XsdValidator;
 using Pushbox.Protocol.Commands.FolderUpdate;
 using Pushbox.Wbxml;
 using static Pushbox.Protocol.Tests.Commands.WbxmlTestHelpers;

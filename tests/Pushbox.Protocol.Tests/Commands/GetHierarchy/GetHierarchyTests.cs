@@ -1,3 +1,4 @@
+using XsdValidator = Pushbox.Testing.Eas.XsdValidator;
 using Pushbox.Protocol.Commands.FolderHierarchy;
 using Pushbox.Protocol.Commands.GetHierarchy;
 using static Pushbox.Protocol.Tests.Commands.WbxmlTestHelpers;

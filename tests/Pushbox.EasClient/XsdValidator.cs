@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Pushbox.Wbxml;
 
-namespace Pushbox.Protocol.Tests.Commands;
+namespace Pushbox.Testing.Eas;
 
 /// <summary>
 /// Validates responses against Microsoft's EAS schemas in <c>shared/spec/xsd</c>. A WBXML response is
@@ -88,7 +88,10 @@ public static class XsdValidator
     private static void AssertValid(XDocument document, string xml, string[] schemaFiles)
     {
         IReadOnlyList<string> errors = Validate(document, schemaFiles);
-        Assert.True(errors.Count == 0, $"Not valid against {string.Join(", ", schemaFiles)}:\n{string.Join('\n', errors)}\n{xml}");
+        if (errors.Count > 0)
+        {
+            throw new XmlSchemaValidationException($"Not valid against {string.Join(", ", schemaFiles)}:\n{string.Join('\n', errors)}\n{xml}");
+        }
     }
 
     private static XDocument Load(string xml)
