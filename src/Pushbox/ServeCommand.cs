@@ -70,10 +70,12 @@ internal static partial class ServeCommand
                     }
 
                     var intake = app.Services.GetRequiredService<SmtpIntakeService>();
-                    string http = string.Join(", ", app.Urls);
+                    int managementPort = app.Services.GetRequiredService<PushboxHttpOptions>().Operations.LocalPort ?? -1;
+                    string http = string.Join(", ", app.Urls.Where(u => new Uri(u).Port != managementPort));
+                    string management = string.Join(", ", app.Urls.Where(u => new Uri(u).Port == managementPort));
                     string smtpList = string.Join(", ", intake.SmtpEndPoints);
                     string lmtpList = intake.LmtpEndPoints.Count > 0 ? string.Join(", ", intake.LmtpEndPoints) : "-";
-                    LogServing(logger, data, http, smtpList, lmtpList, certificate.Sha256Fingerprint);
+                    LogServing(logger, data, http, management, smtpList, lmtpList, certificate.Sha256Fingerprint);
                     await app.WaitForShutdownAsync(cancellationToken);
                     return 0;
                 }
@@ -199,6 +201,6 @@ internal static partial class ServeCommand
         return options;
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Pushbox is serving {Data}: ActiveSync on {Http}; SMTP on {Smtp}; LMTP on {Lmtp}; certificate SHA-256 {Fingerprint}")]
-    private static partial void LogServing(ILogger logger, string data, string http, string smtp, string lmtp, string fingerprint);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Pushbox is serving {Data}: ActiveSync on {Http}; health and metrics on {Management}; SMTP on {Smtp}; LMTP on {Lmtp}; certificate SHA-256 {Fingerprint}")]
+    private static partial void LogServing(ILogger logger, string data, string http, string management, string smtp, string lmtp, string fingerprint);
 }
