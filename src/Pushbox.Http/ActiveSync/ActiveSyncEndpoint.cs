@@ -51,18 +51,29 @@ public sealed partial class ActiveSyncEndpoint(
         ArgumentNullException.ThrowIfNull(context);
         long started = Stopwatch.GetTimestamp();
         AddServerHeaders(context.Response);
-        AuthenticationResult auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, context.RequestAborted);
-        if (!auth.Succeeded)
+        try
         {
-            Refuse(context, auth);
+            AuthenticationResult auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, context.RequestAborted);
+            if (!auth.Succeeded)
+            {
+                Refuse(context, auth);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.Headers["MS-ASProtocolVersions"] = EasVersion.SupportedHeaderValue;
+                context.Response.Headers["MS-ASProtocolCommands"] = _commandsHeader;
+                context.Response.Headers.Allow = "OPTIONS,POST";
+                context.Response.Headers["Public"] = "OPTIONS,POST";
+            }
         }
-        else
+        catch (StoreUnavailableException e)
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.Headers["MS-ASProtocolVersions"] = EasVersion.SupportedHeaderValue;
-            context.Response.Headers["MS-ASProtocolCommands"] = _commandsHeader;
-            context.Response.Headers.Allow = "OPTIONS,POST";
-            context.Response.Headers["Public"] = "OPTIONS,POST";
+            StoreUnavailable(context.Response, e);
+        }
+        catch (Exception e) when (ClientGone.Is(e, context.RequestAborted))
+        {
+            return;
         }
 
         metrics.RecordRequest("OPTIONS", null, context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
@@ -144,9 +155,7 @@ public sealed partial class ActiveSyncEndpoint(
         }
         catch (StoreUnavailableException e)
         {
-            LogStoreUnavailable(e);
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            response.Headers.RetryAfter = options.StoreUnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            StoreUnavailable(response, e);
         }
         finally
         {
@@ -201,6 +210,13 @@ public sealed partial class ActiveSyncEndpoint(
                 "The request body could not be read.",
                 e);
         }
+    }
+
+    private void StoreUnavailable(HttpResponse response, StoreUnavailableException e)
+    {
+        LogStoreUnavailable(e);
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = options.StoreUnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void Refuse(HttpContext context, AuthenticationResult auth)

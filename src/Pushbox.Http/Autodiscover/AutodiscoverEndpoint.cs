@@ -31,7 +31,19 @@ public sealed partial class AutodiscoverEndpoint(
     {
         ArgumentNullException.ThrowIfNull(context);
         CancellationToken aborted = context.RequestAborted;
-        AuthenticationResult auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, aborted);
+        AuthenticationResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, aborted);
+        }
+        catch (StoreUnavailableException e)
+        {
+            LogStoreUnavailable(e);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "30";
+            return;
+        }
+
         if (!auth.Succeeded)
         {
             context.Response.StatusCode = auth.Outcome == AuthenticationOutcome.Overloaded ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized;
@@ -72,6 +84,13 @@ public sealed partial class AutodiscoverEndpoint(
         {
             return; // the client hung up mid-request; nobody to answer
         }
+        catch (StoreUnavailableException e)
+        {
+            LogStoreUnavailable(e);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "30";
+            return;
+        }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/xml; charset=utf-8";
@@ -105,6 +124,9 @@ public sealed partial class AutodiscoverEndpoint(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Autodiscover refused ({ErrorCode}): {Detail}")]
     private partial void LogRefused(AutodiscoverErrorCode errorCode, string detail);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Autodiscover: the store is unavailable; answered 503")]
+    private partial void LogStoreUnavailable(Exception exception);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Autodiscover for {Address} asked about another address; answered with the signed-in user's")]
     private partial void LogOtherAddress(string address);
