@@ -19,6 +19,34 @@ public interface IDeviceStore
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device.</exception>
     Task SetProtocolLogAsync(long deviceId, bool enabled, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the temporary policy key just sent in a Provision download, replacing any earlier one. The
+    /// confirmed key is left alone: it stays what the device holds until <see cref="ConfirmPolicyKeyAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="key"/> is 0, which a device sends when it holds no key.</exception>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device.</exception>
+    Task SetPendingPolicyKeyAsync(long deviceId, uint key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The acknowledgement step of provisioning, as one compare-and-set: when the device's pending key is
+    /// still <paramref name="expectedPendingKey"/>, makes <paramref name="newKey"/> its confirmed key for
+    /// policy <paramref name="policyId"/> at <paramref name="policyVersion"/> and clears the pending key.
+    /// Returns false, changing nothing, when the pending key differs (never issued, already used, or
+    /// replaced by a newer download): the device must start provisioning again.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A key is 0.</exception>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device; <see cref="MailboxErrorReason.PolicyNotFound"/> when there is no policy <paramref name="policyId"/>.</exception>
+    Task<bool> ConfirmPolicyKeyAsync(long deviceId, uint expectedPendingKey, uint newKey, long policyId, long policyVersion, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the pending and confirmed policy keys and the policy they were for: the device's next command is told to provision.</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device.</exception>
+    Task ClearPolicyKeysAsync(long deviceId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces everything recorded from the device's Settings:DeviceInformation (an absent field is stored as null).</summary>
+    /// <exception cref="ArgumentException">A field is longer than <see cref="DeviceInformation.MaxFieldLength"/>.</exception>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/> when there is no such device.</exception>
+    Task SetDeviceInformationAsync(long deviceId, DeviceInformation information, CancellationToken cancellationToken);
+
     /// <summary>Deletes a device with all its state.</summary>
     Task<bool> DeleteDeviceAsync(long deviceId, CancellationToken cancellationToken);
 

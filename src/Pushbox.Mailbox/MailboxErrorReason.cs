@@ -32,4 +32,13 @@ public enum MailboxErrorReason
 
     /// <summary>Two writers changed the same record; the caller re-reads and retries.</summary>
     Conflict,
+
+    /// <summary>No provisioning policy has this name.</summary>
+    PolicyNotFound,
+
+    /// <summary>A provisioning policy name is empty or too long.</summary>
+    InvalidPolicyName,
+
+    /// <summary>The provisioning policy is assigned to users or is the default, so it cannot be deleted.</summary>
+    PolicyInUse,
 }

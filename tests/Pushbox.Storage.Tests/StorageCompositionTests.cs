@@ -18,6 +18,7 @@ public sealed class StorageCompositionTests
         Assert.NotNull(services.GetRequiredService<IDirectory>());
         Assert.NotNull(services.GetRequiredService<IMailboxStore>());
         Assert.NotNull(services.GetRequiredService<IDeviceStore>());
+        Assert.NotNull(services.GetRequiredService<IPolicyStore>());
         Assert.IsType<Blobs.FileBlobStore>(services.GetRequiredService<IBlobStore>());
         Assert.Equal(StorageProvider.Sqlite, services.GetRequiredService<PushboxDatabase>().Provider);
         Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());

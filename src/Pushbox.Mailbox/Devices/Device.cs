@@ -11,6 +11,11 @@ namespace Pushbox.Mailbox.Devices;
 /// <param name="ProtocolLog">Whether every request and response of this device is written to its protocol log (<c>pushbox device log</c>).</param>
 /// <param name="FirstSeen">First request.</param>
 /// <param name="LastSeen">Latest request.</param>
+/// <param name="PendingPolicyKey">The temporary policy key of a Provision download the device has not yet acknowledged (MS-ASPROV 3.1.5.1.1); null when none is outstanding.</param>
+/// <param name="PolicyKey">The policy key the device acknowledged, which it sends in X-MS-PolicyKey; null until it has provisioned.</param>
+/// <param name="PolicyId">The policy <see cref="PolicyKey"/> was issued for; null when not provisioned or that policy was deleted.</param>
+/// <param name="PolicyVersion">The version of that policy when the key was issued; a different version means the device must provision again.</param>
+/// <param name="Information">What the device last said about itself in Settings; <see cref="DeviceInformation.None"/> until it does.</param>
 public sealed record Device(
     long Id,
     long UserId,
@@ -21,4 +26,9 @@ public sealed record Device(
     DeviceAccessState AccessState,
     bool ProtocolLog,
     DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen,
+    uint? PendingPolicyKey,
+    uint? PolicyKey,
+    long? PolicyId,
+    long? PolicyVersion,
+    DeviceInformation Information);

@@ -9,7 +9,9 @@ internal sealed class DeviceRow
     /// <summary>The columns, aliased to the property names, of <c>devices</c>.</summary>
     public const string Columns =
         "id AS Id, user_id AS UserId, device_id AS DeviceId, device_type AS DeviceType, user_agent AS UserAgent, " +
-        "protocol_version AS ProtocolVersion, access_state AS AccessState, protocol_log AS ProtocolLog, first_seen AS FirstSeen, last_seen AS LastSeen";
+        "protocol_version AS ProtocolVersion, access_state AS AccessState, protocol_log AS ProtocolLog, first_seen AS FirstSeen, last_seen AS LastSeen, " +
+        "pending_policy_key AS PendingPolicyKey, policy_key AS PolicyKey, policy_id AS PolicyId, policy_version AS PolicyVersion, " +
+        "model AS Model, imei AS Imei, friendly_name AS FriendlyName, os AS OS, os_language AS OSLanguage, phone_number AS PhoneNumber, mobile_operator AS MobileOperator";
 
     public long Id { get; init; }
 
@@ -31,6 +33,30 @@ internal sealed class DeviceRow
 
     public object LastSeen { get; init; } = 0L;
 
+    public long? PendingPolicyKey { get; init; }
+
+    public long? PolicyKey { get; init; }
+
+    public long? PolicyId { get; init; }
+
+    public long? PolicyVersion { get; init; }
+
+    public string? Model { get; init; }
+
+    public string? Imei { get; init; }
+
+    public string? FriendlyName { get; init; }
+
+    public string? OS { get; init; }
+
+    public string? OSLanguage { get; init; }
+
+    public string? PhoneNumber { get; init; }
+
+    public string? MobileOperator { get; init; }
+
     public Device ToDevice(SqlDialect dialect) =>
-        new(Id, UserId, DeviceId, DeviceType, UserAgent, ProtocolVersion, (DeviceAccessState)AccessState, ProtocolLog, dialect.FromDb(FirstSeen), dialect.FromDb(LastSeen));
+        new(Id, UserId, DeviceId, DeviceType, UserAgent, ProtocolVersion, (DeviceAccessState)AccessState, ProtocolLog, dialect.FromDb(FirstSeen), dialect.FromDb(LastSeen),
+            (uint?)PendingPolicyKey, (uint?)PolicyKey, PolicyId, PolicyVersion,
+            new DeviceInformation(Model, Imei, FriendlyName, OS, OSLanguage, PhoneNumber, MobileOperator));
 }

@@ -122,6 +122,69 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
             },
             cancellationToken);
 
+    public Task SetPendingPolicyKeyAsync(long deviceId, uint key, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(key);
+        return UpdateDeviceAsync(deviceId, "pending_policy_key = @Key", new { Id = deviceId, Key = (long)key }, cancellationToken);
+    }
+
+    public Task<bool> ConfirmPolicyKeyAsync(long deviceId, uint expectedPendingKey, uint newKey, long policyId, long policyVersion, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(expectedPendingKey);
+        ArgumentOutOfRangeException.ThrowIfZero(newKey);
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                int rows;
+                try
+                {
+                    // The guard on the pending key makes this the compare-and-set: of two acknowledgements of
+                    // one download, exactly one changes the row.
+                    rows = await connection.RunAsync(
+                        "UPDATE devices SET policy_key = @NewKey, policy_id = @PolicyId, policy_version = @PolicyVersion, pending_policy_key = NULL " +
+                        "WHERE id = @Id AND pending_policy_key = @Expected",
+                        new { Id = deviceId, Expected = (long)expectedPendingKey, NewKey = (long)newKey, PolicyId = policyId, PolicyVersion = policyVersion },
+                        transaction,
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException e) when (Dialect.Classify(e) == DbErrorKind.ForeignKeyViolation)
+                {
+                    throw new MailboxException(MailboxErrorReason.PolicyNotFound, $"There is no policy {policyId}.");
+                }
+
+                if (rows > 0)
+                {
+                    return true;
+                }
+
+                long exists = await connection.ScalarAsync<long>("SELECT COUNT(*) FROM devices WHERE id = @Id", new { Id = deviceId }, transaction, cancellationToken).ConfigureAwait(false);
+                return exists > 0 ? false : throw DeviceNotFound(deviceId);
+            },
+            cancellationToken);
+    }
+
+    public Task ClearPolicyKeysAsync(long deviceId, CancellationToken cancellationToken) =>
+        UpdateDeviceAsync(
+            deviceId,
+            "pending_policy_key = NULL, policy_key = NULL, policy_id = NULL, policy_version = NULL",
+            new { Id = deviceId },
+            cancellationToken);
+
+    public Task SetDeviceInformationAsync(long deviceId, DeviceInformation information, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(information);
+        if (information.Fields.Any(f => f?.Length > DeviceInformation.MaxFieldLength))
+        {
+            throw new ArgumentException($"A device information field is longer than {DeviceInformation.MaxFieldLength} characters.", nameof(information));
+        }
+
+        return UpdateDeviceAsync(
+            deviceId,
+            "model = @Model, imei = @Imei, friendly_name = @FriendlyName, os = @OS, os_language = @OSLanguage, phone_number = @PhoneNumber, mobile_operator = @MobileOperator",
+            new { Id = deviceId, information.Model, information.Imei, information.FriendlyName, information.OS, information.OSLanguage, information.PhoneNumber, information.MobileOperator },
+            cancellationToken);
+    }
+
     public Task<bool> DeleteDeviceAsync(long deviceId, CancellationToken cancellationToken) =>
         // Its sync state goes by ON DELETE CASCADE.
         database.WriteAsync(
@@ -182,6 +245,16 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
                 new { DeviceId = deviceId, CollectionId = collectionId },
                 transaction,
                 cancellationToken),
+            cancellationToken);
+
+    /// <summary>Runs <c>UPDATE devices SET <paramref name="assignments"/> WHERE id = @Id</c>; no such device is <see cref="MailboxErrorReason.ItemNotFound"/>.</summary>
+    private Task<bool> UpdateDeviceAsync(long deviceId, string assignments, object parameters, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                int rows = await connection.RunAsync($"UPDATE devices SET {assignments} WHERE id = @Id", parameters, transaction, cancellationToken).ConfigureAwait(false);
+                return rows > 0 ? true : throw DeviceNotFound(deviceId);
+            },
             cancellationToken);
 
     private static MailboxException DeviceNotFound(long deviceId) =>

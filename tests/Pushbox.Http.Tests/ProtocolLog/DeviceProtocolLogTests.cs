@@ -31,7 +31,8 @@ public sealed class DeviceProtocolLogTests : IDisposable
     public void Dispose() => data.Dispose();
 
     private static Device DeviceWith(string deviceId, bool protocolLog = true) =>
-        new(1, 1, deviceId, "iPhone", "Apple-iPhone/1", "16.1", DeviceAccessState.Allowed, protocolLog, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        new(1, 1, deviceId, "iPhone", "Apple-iPhone/1", "16.1", DeviceAccessState.Allowed, protocolLog, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+            PendingPolicyKey: null, PolicyKey: null, PolicyId: null, PolicyVersion: null, DeviceInformation.None);
 
     private static ProtocolLogEntry SettingsEntry() => new()
     {
