@@ -117,8 +117,11 @@ internal static class CliContext
     }
 
     /// <summary>The message of <paramref name="e"/> for one error line, without ArgumentException's "(Parameter 'x')" suffix.</summary>
-    public static string Describe(Exception e) =>
-        e is ArgumentException { ParamName: { } name } argument
+    public static string Describe(Exception e)
+    {
+        string message = e is ArgumentException { ParamName: { } name } argument
             ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
             : e.Message;
+        return e is ArgumentOutOfRangeException ? message.Split('\n')[0].TrimEnd() : message; // drop "Actual value was …"
+    }
 }

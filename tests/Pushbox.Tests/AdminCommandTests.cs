@@ -92,6 +92,31 @@ public sealed class AdminCommandTests : IDisposable
         Assert.StartsWith("pushbox: No Maildir or mbox at", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Policy_SetAssignShowRemove_ValidatesSettingsAndRefusesRemovingTheDefault()
+    {
+        Assert.Equal(0, (await Run(Encoding.UTF8.GetBytes("pw\n"), "user", "add", "fay@example.com", "--password-stdin")).ExitCode);
+
+        var saved = await Run(Encoding.UTF8.GetBytes("{\"DevicePasswordEnabled\": true, \"MinDevicePasswordLength\": 6}"), "policy", "set", "Staff", "--settings", "-", "--default");
+        var again = await Run("policy", "set", "Staff", "--allow-non-provisionable", "true");
+        var tooLong = await Run(Encoding.UTF8.GetBytes("{\"MinDevicePasswordLength\": 40}"), "policy", "set", "Staff", "--settings", "-");
+        var unknown = await Run(Encoding.UTF8.GetBytes("{\"NoSuchSetting\": 1}"), "policy", "set", "Staff", "--settings", "-");
+        var assigned = await Run("policy", "assign", "fay@example.com", "Staff");
+        var removeDefault = await Run("policy", "remove", "Staff");
+
+        Assert.Equal("Saved policy Staff, version 1, the default.\n", Stdout(saved));
+        Assert.Equal("Saved policy Staff, version 2.\n", Stdout(again));
+        Assert.Equal((1, "pushbox: invalid setting MinDevicePasswordLength: Must be from 1 to 16.\n"), (tooLong.ExitCode, tooLong.Stderr));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("unknown setting NoSuchSetting", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal("fay@example.com now has policy Staff.\n", Stdout(assigned));
+        Assert.Equal(1, removeDefault.ExitCode);
+        using JsonDocument shown = JsonDocument.Parse(Stdout(await Run("policy", "show", "Staff")));
+        Assert.Equal(6, shown.RootElement.GetProperty("MinDevicePasswordLength").GetInt32());
+        Assert.True(shown.RootElement.GetProperty("DevicePasswordEnabled").GetBoolean());
+        Assert.Contains("allowed", Stdout(await Run("policy", "list")), StringComparison.Ordinal);
+    }
+
     private static void WriteMessage(string maildir, string relative, string subject)
     {
         string path = Path.Combine(maildir, relative);

@@ -1,0 +1,203 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pushbox.Mailbox;
+using Pushbox.Mailbox.Policies;
+using Pushbox.Protocol.Commands.Provision;
+
+namespace Pushbox;
+
+/// <summary>
+/// <c>pushbox policy list|show|set|default|assign|remove</c>: Exchange ActiveSync mailbox policies.
+/// Settings are a JSON object with the EASProvisionDoc setting names (MS-ASPROV), validated before
+/// they are stored; every change raises the policy's version, which makes its devices provision again.
+/// </summary>
+internal static class PolicyCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("policy", "Manage mailbox policies: password, encryption, attachment and device rules that phones must accept.");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Set());
+        command.Subcommands.Add(Default());
+        command.Subcommands.Add(Assign());
+        command.Subcommands.Add(Remove());
+        return command;
+    }
+
+    private static Argument<string> NameArgument() => new("NAME") { Description = "The policy's name." };
+
+    private static Command List()
+    {
+        var command = new Command("list", "List policies.");
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            IReadOnlyList<Policy> policies = await services.GetRequiredService<IPolicyStore>().ListAsync(ct);
+            Console.Write(TextTable.Format(
+                ["NAME", "DEFAULT", "VERSION", "NON-PROVISIONABLE DEVICES", "UPDATED"],
+                policies.Select(p => (IReadOnlyList<string>)
+                [
+                    p.Name, p.IsDefault ? "yes" : string.Empty, p.Version.ToString(CultureInfo.InvariantCulture),
+                    p.AllowNonProvisionableDevices ? "allowed" : "refused", p.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                ])));
+            Console.WriteLine($"{policies.Count} policy(ies)");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var name = NameArgument();
+        var command = new Command("show", "Print a policy's settings as JSON (every setting, with the defaults filled in).") { name };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            Policy? policy = await services.GetRequiredService<IPolicyStore>().GetAsync(parse.GetValue(name)!, ct);
+            if (policy is null)
+            {
+                return await CliContext.Error($"there is no policy {parse.GetValue(name)}");
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(Parse(policy.SettingsJson), Json));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Set()
+    {
+        var name = NameArgument();
+        var settings = new Option<string?>("--settings") { Description = "A JSON file (or - for standard input) with EASProvisionDoc settings, e.g. {\"DevicePasswordEnabled\": true, \"MinDevicePasswordLength\": 6}. Unnamed settings take their permissive defaults." };
+        var allow = new Option<bool?>("--allow-non-provisionable") { Description = "Whether devices that cannot apply every setting may still synchronise (default: refused)." };
+        var makeDefault = new Option<bool>("--default") { Description = "Make this the policy of every user who has none assigned." };
+        var command = new Command("set", "Create or change a policy; its devices provision again at their next request.") { name, settings, allow, makeDefault };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var store = services.GetRequiredService<IPolicyStore>();
+            string policyName = parse.GetValue(name)!;
+            Policy? existing = await store.GetAsync(policyName, ct);
+            EasProvisionDoc doc;
+            if (parse.GetValue(settings) is { } path)
+            {
+                string text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
+                try
+                {
+                    doc = Parse(text);
+                }
+                catch (JsonException e)
+                {
+                    string source = path == "-" ? "standard input" : path;
+                    string setting = e.Path?.TrimStart('$', '.') ?? string.Empty;
+                    return await CliContext.Error(
+                        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? $"{source}: unknown setting {setting} (the names are MS-ASPROV's EASProvisionDoc settings)"
+                        : setting.Length > 0 ? $"{source}: the value of {setting} has the wrong type"
+                        : $"{source}: not a JSON object of policy settings (line {e.LineNumber + 1})");
+                }
+            }
+            else
+            {
+                doc = existing is null ? new EasProvisionDoc() : Parse(existing.SettingsJson);
+            }
+
+            try
+            {
+                doc.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                return await CliContext.Error($"invalid setting {e.ParamName}: {CliContext.Describe(e)}");
+            }
+
+            bool allowNonProvisionable = parse.GetValue(allow) ?? existing?.AllowNonProvisionableDevices ?? false;
+            Policy saved = await store.SaveAsync(policyName, JsonSerializer.Serialize(doc, Json), allowNonProvisionable, ct);
+            if (parse.GetValue(makeDefault))
+            {
+                await store.SetDefaultAsync(saved.Name, ct);
+            }
+
+            Console.WriteLine($"Saved policy {saved.Name}, version {saved.Version}{(parse.GetValue(makeDefault) ? ", the default" : string.Empty)}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Default()
+    {
+        var name = new Argument<string?>("NAME") { Description = "The policy every user without an assigned one gets.", Arity = ArgumentArity.ZeroOrOne };
+        var none = new Option<bool>("--none") { Description = "No default policy: users without an assigned policy get none." };
+        var command = new Command("default", "Set or clear the default policy.") { name, none };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            string? policyName = parse.GetValue(none) ? null : parse.GetValue(name);
+            if (policyName is null && !parse.GetValue(none))
+            {
+                return await CliContext.Error("name a policy, or pass --none");
+            }
+
+            await services.GetRequiredService<IPolicyStore>().SetDefaultAsync(policyName, ct);
+            Console.WriteLine(policyName is null ? "There is no default policy now." : $"{policyName} is the default policy.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Assign()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
+        var name = new Argument<string?>("NAME") { Description = "The policy; leave it out with --none to fall back to the default.", Arity = ArgumentArity.ZeroOrOne };
+        var none = new Option<bool>("--none") { Description = "Remove the user's own policy: the default applies." };
+        var command = new Command("assign", "Give a user a policy of their own.") { email, name, none };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            string? policyName = parse.GetValue(none) ? null : parse.GetValue(name);
+            if (policyName is null && !parse.GetValue(none))
+            {
+                return await CliContext.Error("name a policy, or pass --none");
+            }
+
+            var store = services.GetRequiredService<IPolicyStore>();
+            await store.AssignAsync(user.Id, policyName, ct);
+            Policy? effective = await store.GetEffectiveAsync(user.Id, ct);
+            Console.WriteLine($"{user.Address} now has {(effective is null ? "no policy" : $"policy {effective.Name}")}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var name = NameArgument();
+        var command = new Command("remove", "Delete a policy that no user has and that is not the default.") { name };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            string policyName = parse.GetValue(name)!;
+            if (!await services.GetRequiredService<IPolicyStore>().DeleteAsync(policyName, ct))
+            {
+                return await CliContext.Error($"there is no policy {policyName}");
+            }
+
+            Console.WriteLine($"Removed policy {policyName}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static EasProvisionDoc Parse(string json) =>
+        JsonSerializer.Deserialize<EasProvisionDoc>(json, Json) ?? new EasProvisionDoc();
+}
