@@ -24,6 +24,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<IEasCommandHandler, FolderUpdateHandler>();
         services.AddSingleton<IEasCommandHandler, FolderDeleteHandler>();
         services.AddSingleton<IEasCommandHandler, GetHierarchyHandler>();
+        services.AddSingleton<IEasCommandHandler, ProvisionHandler>();
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }

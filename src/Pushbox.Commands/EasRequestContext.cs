@@ -14,4 +14,12 @@ namespace Pushbox.Commands;
 /// <param name="Device">The device as just recorded.</param>
 /// <param name="Version">The protocol version the device speaks in this request; writers write for it.</param>
 /// <param name="Query">The request's query (command, device, parameters, policy key).</param>
-public sealed record EasRequestContext(long UserId, string UserAddress, Device Device, EasVersion Version, EasQuery Query);
+public sealed record EasRequestContext(long UserId, string UserAddress, Device Device, EasVersion Version, EasQuery Query)
+{
+    /// <summary>
+    /// The policy key the device presented (MS-ASPROV 2.2.2.42): the <c>X-MS-PolicyKey</c> header or the
+    /// <c>PolicyKey=</c> parameter of a plain query, the policy key field of a base64 one; null when it sent
+    /// none. 0 is what a device sends when it holds no key.
+    /// </summary>
+    public uint? PolicyKey { get; init; }
+}

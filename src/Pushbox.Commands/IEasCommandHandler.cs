@@ -10,4 +10,11 @@ public interface IEasCommandHandler
 
     /// <summary>Handles a request whose body (possibly empty) is <paramref name="body"/>.</summary>
     Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The command's own response carrying only a common status code of MS-ASCMD 2.2.2 (e.g. 142, 144) in
+    /// its Status element, for a request the dispatcher refuses before the handler runs. Called only for
+    /// protocol 14.0 and later, the first versions that have common status codes.
+    /// </summary>
+    EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status);
 }

@@ -19,6 +19,7 @@ public sealed class FolderCommandTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton(_mailbox.Store);
         services.AddSingleton(_mailbox.Devices);
+        services.AddSingleton(_mailbox.Policies);
         services.AddPushboxCommands();
         _dispatcher = services.BuildServiceProvider().GetRequiredService<EasDispatcher>();
     }
@@ -29,7 +30,7 @@ public sealed class FolderCommandTests : IAsyncLifetime
     public void Dispatcher_ListsExactlyTheImplementedCommands()
     {
         Assert.Equal(
-            [EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.GetHierarchy],
+            [EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy],
             _dispatcher.ImplementedCommands);
         Assert.False(_dispatcher.IsImplemented(EasCommand.Sync));
     }

@@ -25,6 +25,8 @@ public sealed class SqliteMailbox : IAsyncDisposable
 
     public IDirectory Directory => _services.GetRequiredService<IDirectory>();
 
+    public IPolicyStore Policies => _services.GetRequiredService<IPolicyStore>();
+
     public User User { get; private set; } = null!;
 
     public Device Device { get; private set; } = null!;

@@ -259,7 +259,7 @@ public sealed class HostileRequestTests(ServerFixture fixture) : ServerTest(fixt
     [Theory]
     [InlineData("Sync")]
     [InlineData("Ping")]
-    [InlineData("Provision")]
+    [InlineData("Settings")]
     [InlineData("SendMail")]
     public async Task UnimplementedCommand_Is501(string command)
     {

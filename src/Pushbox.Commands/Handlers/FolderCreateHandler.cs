@@ -10,6 +10,13 @@ internal sealed class FolderCreateHandler(HierarchySync sync, WbxmlLimits limits
 {
     public EasCommand Command => EasCommand.FolderCreate;
 
+    public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FolderCreateResponse response = FolderCreateResponse.Failure((FolderCreateStatus)status);
+        return EasCommandResult.Ok(writer => FolderCreateResponseWriter.Write(writer, response, context.Version));
+    }
+
     public async Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         FolderCreateResponse response;

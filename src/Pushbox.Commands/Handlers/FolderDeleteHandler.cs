@@ -10,6 +10,13 @@ internal sealed class FolderDeleteHandler(HierarchySync sync, WbxmlLimits limits
 {
     public EasCommand Command => EasCommand.FolderDelete;
 
+    public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FolderDeleteResponse response = FolderDeleteResponse.Failure((FolderDeleteStatus)status);
+        return EasCommandResult.Ok(writer => FolderDeleteResponseWriter.Write(writer, response, context.Version));
+    }
+
     public async Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         FolderDeleteResponse response;

@@ -10,6 +10,13 @@ internal sealed class FolderSyncHandler(HierarchySync sync, WbxmlLimits limits) 
 {
     public EasCommand Command => EasCommand.FolderSync;
 
+    public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FolderSyncResponse response = FolderSyncResponse.Failure((FolderSyncStatus)status);
+        return EasCommandResult.Ok(writer => FolderSyncResponseWriter.Write(writer, response, context.Version));
+    }
+
     public async Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         FolderSyncResponse response;

@@ -10,6 +10,13 @@ internal sealed class FolderUpdateHandler(HierarchySync sync, WbxmlLimits limits
 {
     public EasCommand Command => EasCommand.FolderUpdate;
 
+    public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FolderUpdateResponse response = FolderUpdateResponse.Failure((FolderUpdateStatus)status);
+        return EasCommandResult.Ok(writer => FolderUpdateResponseWriter.Write(writer, response, context.Version));
+    }
+
     public async Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         FolderUpdateResponse response;

@@ -16,6 +16,9 @@ internal sealed class GetHierarchyHandler(IMailboxStore store) : IEasCommandHand
 {
     public EasCommand Command => EasCommand.GetHierarchy;
 
+    /// <summary>GetHierarchy ends at 12.1, before common status codes: a refusal is always 449 (MS-ASPROV 3.2.5.2).</summary>
+    public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status) => EasCommandResult.Status(449);
+
     public async Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         IReadOnlyList<Folder> folders = await store.GetFoldersAsync(context.UserId, cancellationToken).ConfigureAwait(false);

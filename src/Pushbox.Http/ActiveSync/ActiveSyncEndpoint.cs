@@ -20,8 +20,9 @@ namespace Pushbox.Http.ActiveSync;
 /// <c>/Microsoft-Server-ActiveSync</c> (MS-ASHTTP): OPTIONS and POST. A POST is taken apart in this
 /// order, each step with its own answer: the query (400), the credentials (401 with the challenge, or
 /// 503 when sign-ins are overloaded), <c>User=</c> (403 for another user's name), the protocol version
-/// (400), the command (501 when Pushbox does not implement it), the body (413 over the limit), then
-/// the command handler. A malformed request never reaches the store; nothing a client sends produces a
+/// (400), the command (501 when Pushbox does not implement it), the body (413 over the limit), the policy
+/// key (400 when it is not a number; passed on in <see cref="EasRequestContext.PolicyKey"/>), then the
+/// dispatcher, which applies the provisioning gate and runs the command handler. A malformed request never reaches the store; nothing a client sends produces a
 /// 500; a failing store gives 503 with Retry-After.
 /// </summary>
 public sealed partial class ActiveSyncEndpoint(
@@ -126,7 +127,7 @@ public sealed partial class ActiveSyncEndpoint(
             }
 
             body = await ReadBodyAsync(context.Request, aborted);
-            var request = new EasRequestContext(auth.UserId, auth.Address!, device, version.Value, query);
+            var request = new EasRequestContext(auth.UserId, auth.Address!, device, version.Value, query) { PolicyKey = PolicyKey(context.Request, query) };
             EasCommandResult result = await dispatcher.DispatchAsync(request, body.Memory, aborted);
             response.StatusCode = result.HttpStatus;
             if (result.Body is { } write)
@@ -259,6 +260,30 @@ public sealed partial class ActiveSyncEndpoint(
     /// <summary>A header in any letter case (Kestrel's header dictionary is case-insensitive; clients such as Go's send "Ms-Asprotocolversion").</summary>
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out StringValues value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+
+    /// <summary>
+    /// The policy key the device presents: the base64 query's field; for a plain query the X-MS-PolicyKey header
+    /// (MS-ASHTTP 2.2.1.1.2.8), else a <c>PolicyKey=</c> parameter, which some clients send instead.
+    /// </summary>
+    /// <exception cref="EasProtocolException"><see cref="EasProtocolError.InvalidPolicyKey"/>: not an unsigned 32-bit number.</exception>
+    private static uint? PolicyKey(HttpRequest request, EasQuery query)
+    {
+        if (query.IsBase64Encoded)
+        {
+            return query.PolicyKey;
+        }
+
+        string? text = Header(request, "X-MS-PolicyKey")
+            ?? query.OtherParameters.FirstOrDefault(p => p.Key.Equals("PolicyKey", StringComparison.OrdinalIgnoreCase)).Value;
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out uint key)
+            ? key
+            : throw new EasProtocolException(EasProtocolError.InvalidPolicyKey, "the policy key is not an unsigned 32-bit number");
+    }
 
     private static string UserAgent(HttpRequest request)
     {
