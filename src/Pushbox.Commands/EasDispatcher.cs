@@ -7,7 +7,9 @@ namespace Pushbox.Commands;
 /// <summary>
 /// Routes a request to its command's handler after checking the catalogue: a command Pushbox has no
 /// handler for is <see cref="IsImplemented">not implemented</see> (the HTTP layer answers 501); a
-/// command the request's protocol version does not have is a malformed request; a command the catalogue
+/// command the request's protocol version does not have is a malformed request; any command, Provision
+/// included, from a device that is not allowed (<see cref="DeviceAccessGate"/>) is refused with HTTP 403
+/// before protocol 14.0 and with the command's own response and common status 129 from 14.0; a command the catalogue
 /// marks <see cref="CommandInfo.NeedsProvisioning"/> is refused, when the user has an effective policy,
 /// unless the device presents its current policy key (<see cref="ProvisioningGate"/>): with HTTP 449 before
 /// protocol 14.0, with the command's own response and common status 142 or 144 from 14.0 (MS-ASPROV 3.2.5.2).
@@ -52,6 +54,13 @@ public sealed class EasDispatcher
             throw new EasProtocolException(
                 EasProtocolError.CommandNotSupportedByVersion,
                 $"{EasCommands.GetName(command)} is not part of protocol version {context.Version}.");
+        }
+
+        if (DeviceAccessGate.Check(context.Device) is int accessStatus)
+        {
+            return context.Version < EasVersion.V140
+                ? EasCommandResult.Status(DeviceAccessGate.ForbiddenHttpStatus)
+                : handler.RefuseWithCommonStatus(context, accessStatus);
         }
 
         if (info is { NeedsProvisioning: true })

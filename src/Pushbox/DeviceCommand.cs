@@ -6,14 +6,20 @@ using Pushbox.Mailbox.Devices;
 
 namespace Pushbox;
 
-/// <summary><c>pushbox device list|log</c>: a user's phones, and the per-device protocol log administrators debug with.</summary>
+/// <summary>
+/// <c>pushbox device list|log|allow|block|quarantine</c>: a user's phones, the per-device protocol log
+/// administrators debug with, and whether each device may synchronise.
+/// </summary>
 internal static class DeviceCommand
 {
     public static Command Create()
     {
-        var command = new Command("device", "Look at a user's devices and switch their protocol logs on or off.");
+        var command = new Command("device", "Look at a user's devices, switch their protocol logs on or off, and allow, block or quarantine them.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Log());
+        command.Subcommands.Add(Access("allow", DeviceAccessState.Allowed, "Let a device synchronise again (takes effect at its next request)."));
+        command.Subcommands.Add(Access("block", DeviceAccessState.Blocked, "Refuse every request of a device, Provision included (takes effect at its next request)."));
+        command.Subcommands.Add(Access("quarantine", DeviceAccessState.Quarantined, "Refuse a device until an administrator allows or blocks it (takes effect at its next request)."));
         return command;
     }
 
@@ -60,10 +66,9 @@ internal static class DeviceCommand
 
             var store = services.GetRequiredService<IDeviceStore>();
             string id = parse.GetValue(deviceId)!;
-            Device? device = (await store.ListDevicesAsync(user.Id, ct)).FirstOrDefault(d => string.Equals(d.DeviceId, id, StringComparison.OrdinalIgnoreCase));
-            if (device is null)
+            if (await FindDeviceAsync(store, user.Id, id, ct) is not { } device)
             {
-                return await CliContext.Error($"{user.Address} has no device {id} (see pushbox device list {user.Address})");
+                return await NoSuchDevice(user.Address, id);
             }
 
             bool on = parse.GetValue(state) == "on";
@@ -78,4 +83,37 @@ internal static class DeviceCommand
         }));
         return command;
     }
+
+    private static Command Access(string name, DeviceAccessState state, string description)
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
+        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        var command = new Command(name, description) { email, deviceId };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            var store = services.GetRequiredService<IDeviceStore>();
+            string id = parse.GetValue(deviceId)!;
+            if (await FindDeviceAsync(store, user.Id, id, ct) is not { } device)
+            {
+                return await NoSuchDevice(user.Address, id);
+            }
+
+            await store.SetAccessStateAsync(device.Id, state, ct);
+            Console.WriteLine($"{device.DeviceId} ({user.Address}) is now {state} (was {device.AccessState}).");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The user's device with this DeviceId, compared as `device list` prints it (case-insensitively); null when none.</summary>
+    private static async Task<Device?> FindDeviceAsync(IDeviceStore store, long userId, string deviceId, CancellationToken ct) =>
+        (await store.ListDevicesAsync(userId, ct)).FirstOrDefault(d => string.Equals(d.DeviceId, deviceId, StringComparison.OrdinalIgnoreCase));
+
+    private static Task<int> NoSuchDevice(string address, string deviceId) =>
+        CliContext.Error($"{address} has no device {deviceId} (see pushbox device list {address})");
 }

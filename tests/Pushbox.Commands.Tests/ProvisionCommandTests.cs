@@ -10,7 +10,7 @@ using Pushbox.Wbxml;
 
 namespace Pushbox.Commands.Tests;
 
-/// <summary>Provision and the provisioning gate through the dispatcher, on a real SQLite store (MS-ASPROV 3.2.5).</summary>
+/// <summary>Provision, the provisioning gate and the device access gate through the dispatcher, on a real SQLite store (MS-ASPROV 3.2.5, MS-ASCMD 2.2.2).</summary>
 public sealed class ProvisionCommandTests : IAsyncLifetime
 {
     private const string EasType = "MS-EAS-Provisioning-WBXML";
@@ -328,6 +328,81 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
         Assert.Equal("1", PolicyStatus(response));
     }
 
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("12.0")]
+    [InlineData("12.1")]
+    public async Task Access_BlockedBefore140_IsHttp403WithoutBody(string version)
+    {
+        await SetAccessAsync(DeviceAccessState.Blocked);
+
+        EasCommandResult result = await DispatchAsync(EasCommand.FolderSync, version, FolderSyncXml, null);
+
+        Assert.Equal((403, false), (result.HttpStatus, result.Body is not null));
+    }
+
+    [Theory]
+    [InlineData("14.0")]
+    [InlineData("14.1")]
+    [InlineData("16.1")]
+    public async Task Access_BlockedFrom140_IsTheCommandsOwnResponseWithStatus129(string version)
+    {
+        await SetAccessAsync(DeviceAccessState.Blocked);
+
+        XElement response = await FolderSyncAsync(version, null);
+
+        Assert.Equal(("FolderSync", "129"), (response.Name.LocalName, response.Element(FH + "Status")!.Value));
+    }
+
+    [Fact]
+    public async Task Access_Blocked_IsCheckedBeforeProvisioning_EvenWithAValidKey()
+    {
+        await DefaultPolicyAsync();
+        uint final = await ProvisionFullyAsync("14.1");
+        await SetAccessAsync(DeviceAccessState.Blocked);
+
+        Assert.Equal("129", (await FolderSyncAsync("14.1", final)).Element(FH + "Status")!.Value);
+        Assert.Equal("129", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
+        Assert.Equal(403, (await DispatchAsync(EasCommand.FolderSync, "12.1", FolderSyncXml, null)).HttpStatus);
+    }
+
+    [Fact]
+    public async Task Access_Quarantined_IsRefusedLikeBlocked()
+    {
+        await SetAccessAsync(DeviceAccessState.Quarantined);
+
+        Assert.Equal("129", (await FolderSyncAsync("16.1", null)).Element(FH + "Status")!.Value);
+        Assert.Equal(403, (await DispatchAsync(EasCommand.GetHierarchy, "2.5", null, null)).HttpStatus);
+    }
+
+    [Fact]
+    public async Task Access_AllowedAgain_AnswersNormally()
+    {
+        await SetAccessAsync(DeviceAccessState.Blocked);
+        Assert.Equal("129", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
+
+        await SetAccessAsync(DeviceAccessState.Allowed);
+
+        Assert.Equal("1", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
+        Assert.Equal(200, (await DispatchAsync(EasCommand.FolderSync, "12.1", FolderSyncXml, null)).HttpStatus);
+    }
+
+    [Theory]
+    [InlineData(DeviceAccessState.Blocked)]
+    [InlineData(DeviceAccessState.Quarantined)]
+    public async Task Access_ProvisionOfARefusedDevice_IsStatus129AndIssuesNoKey(DeviceAccessState state)
+    {
+        await DefaultPolicyAsync();
+        await SetAccessAsync(state);
+
+        XElement response = await ProvisionAsync("14.1", Initial(EasType));
+
+        Assert.Equal("129", response.Element(P + "Status")!.Value);
+        Assert.Null(response.Element(P + "Policies"));
+        Assert.Null((await CurrentDeviceAsync()).PendingPolicyKey);
+        Assert.Equal(403, (await DispatchAsync(EasCommand.Provision, "12.1", Initial(EasType), null)).HttpStatus);
+    }
+
     private static string Initial(string type) =>
         $"<Provision xmlns=\"Provision:\"><Policies><Policy><PolicyType>{type}</PolicyType></Policy></Policies></Provision>";
 
@@ -358,6 +433,9 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
         XElement response = await ProvisionAsync(version, Acknowledge(EasType, temporary, 1));
         return uint.Parse(Policy(response).Element(P + "PolicyKey")!.Value, CultureInfo.InvariantCulture);
     }
+
+    private async Task SetAccessAsync(DeviceAccessState state) =>
+        await _mailbox.Devices.SetAccessStateAsync((await CurrentDeviceAsync()).Id, state, CancellationToken.None);
 
     /// <summary>The device as the HTTP layer records it at each request.</summary>
     private Task<Device> CurrentDeviceAsync() => _mailbox.AddDeviceAsync(_mailbox.Device.DeviceId);

@@ -117,6 +117,21 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("allowed", Stdout(await Run("policy", "list")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("allow")]
+    [InlineData("block")]
+    [InlineData("quarantine")]
+    public async Task DeviceAccess_UnknownDeviceOrUser_IsOneErrorLineAndExit1(string verb)
+    {
+        Assert.Equal(0, (await Run(Encoding.UTF8.GetBytes("pw\n"), "user", "add", "gus@example.com", "--password-stdin")).ExitCode);
+
+        var noDevice = await Run("device", verb, "gus@example.com", "PHONE1");
+        var noUser = await Run("device", verb, "nobody@example.com", "PHONE1");
+
+        Assert.Equal((1, "pushbox: gus@example.com has no device PHONE1 (see pushbox device list gus@example.com)\n"), (noDevice.ExitCode, noDevice.Stderr));
+        Assert.Equal((1, "pushbox: no user has the address nobody@example.com\n"), (noUser.ExitCode, noUser.Stderr));
+    }
+
     private static void WriteMessage(string maildir, string relative, string subject)
     {
         string path = Path.Combine(maildir, relative);

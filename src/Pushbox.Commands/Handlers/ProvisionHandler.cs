@@ -26,7 +26,7 @@ internal sealed class ProvisionHandler(IPolicyStore policies, IDeviceStore devic
 
     public EasCommand Command => EasCommand.Provision;
 
-    /// <summary>Provision is never gated (MS-ASPROV: it is how a device gets a key); the status goes in the Provision Status.</summary>
+    /// <summary>Provision is never gated by provisioning (MS-ASPROV: it is how a device gets a key), only by device access (129); the status goes in the Provision Status.</summary>
     public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status)
     {
         ArgumentNullException.ThrowIfNull(context);
