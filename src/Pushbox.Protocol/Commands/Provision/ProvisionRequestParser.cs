@@ -80,16 +80,21 @@ public static class ProvisionRequestParser
         return new ProvisionRequest(policy, device, wipe, accountWipe);
     }
 
-    private static ProvisionRequestPolicy ReadPolicies(WbxmlReader reader)
+    private static ProvisionRequestPolicy ReadPolicies(WbxmlReader reader) =>
+        ReadOnlyChild(reader, Tags.Policy, ReadPolicy, "Policies holds no Policy");
+
+    /// <summary>Reads a wrapper (at depth 2) that must hold exactly one <paramref name="childTag"/>, skipping anything else.</summary>
+    private static T ReadOnlyChild<T>(WbxmlReader reader, ushort childTag, Func<WbxmlReader, T> read, string missing)
+        where T : class
     {
         long offset = reader.TokenOffset;
-        ProvisionRequestPolicy? policy = null;
+        T? child = null;
         while (NextChild(reader, 2))
         {
-            if (reader.Tag == Tags.Policy)
+            if (reader.Tag == childTag)
             {
-                RequireFirst(policy, reader);
-                policy = ReadPolicy(reader);
+                RequireFirst(child, reader);
+                child = read(reader);
             }
             else
             {
@@ -97,7 +102,7 @@ public static class ProvisionRequestParser
             }
         }
 
-        return policy ?? throw Malformed("Policies holds no Policy", offset);
+        return child ?? throw Malformed(missing, offset);
     }
 
     private static ProvisionRequestPolicy ReadPolicy(WbxmlReader reader)
@@ -164,25 +169,8 @@ public static class ProvisionRequestParser
             : throw Malformed($"{EasCodePages.Describe(tag)} has no Status", offset);
     }
 
-    private static ProvisionDeviceInformation ReadDeviceInformation(WbxmlReader reader)
-    {
-        long offset = reader.TokenOffset;
-        ProvisionDeviceInformation? set = null;
-        while (NextChild(reader, 2))
-        {
-            if (reader.Tag == SettingsTags.Set)
-            {
-                RequireFirst(set, reader);
-                set = ReadSet(reader);
-            }
-            else
-            {
-                SkipElement(reader);
-            }
-        }
-
-        return set ?? throw Malformed("DeviceInformation has no Set", offset);
-    }
+    private static ProvisionDeviceInformation ReadDeviceInformation(WbxmlReader reader) =>
+        ReadOnlyChild(reader, SettingsTags.Set, ReadSet, "DeviceInformation has no Set");
 
     private static ProvisionDeviceInformation ReadSet(WbxmlReader reader)
     {
