@@ -27,9 +27,6 @@ public sealed class EasCommandResult
         return new EasCommandResult(200, body);
     }
 
-    /// <summary>200 with an empty body.</summary>
-    public static EasCommandResult Empty { get; } = new(200, null);
-
     /// <summary>A bare HTTP status without a body (e.g. 449 Retry After Provisioning).</summary>
     public static EasCommandResult Status(int httpStatus) => new(httpStatus, null);
 }

@@ -93,7 +93,7 @@ public sealed partial class ActiveSyncEndpoint(
         Device? device = null;
         string? userAddress = null;
         WbxmlBuffer? body = null;
-        byte[]? responseBody = null;
+        ReadOnlyMemory<byte> responseBody = ReadOnlyMemory<byte>.Empty;
         bool clientGone = false;
         try
         {
@@ -134,7 +134,7 @@ public sealed partial class ActiveSyncEndpoint(
             {
                 var output = new ArrayBufferWriter<byte>(1024);
                 write(new WbxmlWriter(output));
-                responseBody = output.WrittenSpan.ToArray();
+                responseBody = output.WrittenMemory;
                 response.ContentType = WbxmlContentType;
                 response.ContentLength = responseBody.Length;
                 await response.Body.WriteAsync(responseBody, aborted);
@@ -233,7 +233,7 @@ public sealed partial class ActiveSyncEndpoint(
         context.Response.Headers.WWWAuthenticate = authenticator.Challenge;
     }
 
-    private async Task WriteProtocolLogAsync(HttpContext context, Device device, string userAddress, WbxmlBuffer? requestBody, byte[]? responseBody, TimeSpan elapsed)
+    private async Task WriteProtocolLogAsync(HttpContext context, Device device, string userAddress, WbxmlBuffer? requestBody, ReadOnlyMemory<byte> responseBody, TimeSpan elapsed)
     {
         var entry = new ProtocolLogEntry
         {
@@ -245,7 +245,7 @@ public sealed partial class ActiveSyncEndpoint(
             RequestBody = requestBody?.Memory ?? ReadOnlyMemory<byte>.Empty,
             StatusCode = context.Response.StatusCode,
             ResponseHeaders = context.Response.Headers,
-            ResponseBody = responseBody ?? ReadOnlyMemory<byte>.Empty,
+            ResponseBody = responseBody,
             Elapsed = elapsed,
         };
         await protocolLog.WriteAsync(device, userAddress, entry, CancellationToken.None);
