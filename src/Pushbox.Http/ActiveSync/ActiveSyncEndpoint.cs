@@ -11,6 +11,7 @@ using Pushbox.Http.Security;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Protocol;
+using Pushbox.Protocol.Commands;
 using Pushbox.Protocol.Query;
 using Pushbox.Wbxml;
 
@@ -95,6 +96,7 @@ public sealed partial class ActiveSyncEndpoint(
         WbxmlBuffer? body = null;
         ReadOnlyMemory<byte> responseBody = ReadOnlyMemory<byte>.Empty;
         bool clientGone = false;
+        ResponseBodyWriter? streamed = null;
         try
         {
             query = EasQueryParser.Parse(context.Request.QueryString.Value ?? string.Empty, options.Query);
@@ -139,6 +141,22 @@ public sealed partial class ActiveSyncEndpoint(
                 response.ContentLength = responseBody.Length;
                 await response.Body.WriteAsync(responseBody, aborted);
             }
+            else if (result.StreamedBody is { } stream)
+            {
+                streamed = new ResponseBodyWriter(response, WbxmlContentType, device.ProtocolLog);
+                await stream(new WbxmlResponseOutput(new WbxmlWriter(streamed), streamed.FlushAsync), aborted);
+                await streamed.CompleteAsync(aborted);
+                responseBody = streamed.Logged;
+            }
+        }
+        catch (Exception e) when (streamed is { Started: true } && !ClientGone.Is(e, aborted))
+        {
+            // Part of the document is on the wire: a status can no longer be sent, and a truncated body
+            // must not look complete. Aborting makes the device retry with the same key (and get the
+            // same answer again).
+            LogStreamFailed(query?.DeviceId ?? "?", e);
+            context.Abort();
+            clientGone = true;
         }
         catch (EasProtocolException e)
         {
@@ -296,6 +314,9 @@ public sealed partial class ActiveSyncEndpoint(
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "User {Address} (device {DeviceId}) named another user in User=; refused with 403")]
     private partial void LogOtherUser(string address, string deviceId);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "A streamed response to device {DeviceId} failed after it started; the connection was aborted")]
+    private partial void LogStreamFailed(string deviceId, Exception exception);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "The store is unavailable; answered 503")]
     private partial void LogStoreUnavailable(Exception exception);
