@@ -28,6 +28,7 @@ public sealed class WbxmlWriter
     private bool _rootClosed;
     private bool _hasPendingStart;
     private ushort _pendingStart;
+    private InlineStringState _inlineString;
 
     /// <summary>Creates a writer that appends to <paramref name="output"/>.</summary>
     public WbxmlWriter(IBufferWriter<byte> output)
@@ -36,12 +37,20 @@ public sealed class WbxmlWriter
         _output = output;
     }
 
+    private enum InlineStringState
+    {
+        None,
+        Started,
+        Writing,
+    }
+
     /// <summary>Number of elements started and not yet ended.</summary>
     public int Depth => _depth;
 
     /// <summary>Starts an element; its content and children follow, then <see cref="WriteEndElement"/>.</summary>
     public void WriteStartElement(ushort tag)
     {
+        RequireNoInlineString();
         if (!EasCodePages.IsKnown(tag))
         {
             throw new ArgumentOutOfRangeException(nameof(tag), $"0x{tag:X4} is not an EAS tag.");
@@ -67,6 +76,7 @@ public sealed class WbxmlWriter
     /// <summary>Ends the innermost open element; if nothing was written into it, it becomes an empty element.</summary>
     public void WriteEndElement()
     {
+        RequireNoInlineString();
         if (_depth == 0)
         {
             throw new InvalidOperationException("No element is open.");
@@ -119,6 +129,7 @@ public sealed class WbxmlWriter
     /// <exception cref="ArgumentException">The text contains U+0000, which an inline string cannot hold.</exception>
     public void WriteString(ReadOnlySpan<char> value)
     {
+        RequireNoInlineString();
         if (value.IsEmpty)
         {
             return;
@@ -142,6 +153,7 @@ public sealed class WbxmlWriter
     /// <exception cref="ArgumentException">The bytes contain 0x00, which an inline string cannot hold.</exception>
     public void WriteUtf8String(ReadOnlySpan<byte> value)
     {
+        RequireNoInlineString();
         if (value.IsEmpty)
         {
             return;
@@ -163,12 +175,90 @@ public sealed class WbxmlWriter
     /// <summary>Writes an OPAQUE block holding <paramref name="value"/> (possibly empty).</summary>
     public void WriteOpaque(ReadOnlySpan<byte> value)
     {
+        RequireNoInlineString();
         RequireOpenElement();
         Span<byte> span = _output.GetSpan(value.Length + 6);
         span[0] = Opaque;
         int n = 1 + WriteMultiByteInt(span[1..], (uint)value.Length);
         value.CopyTo(span[n..]);
         _output.Advance(n + value.Length);
+    }
+
+    /// <summary>
+    /// Starts an inline string (STR_I) to be written in pieces with <see cref="WriteInlineStringChunk"/>
+    /// and closed with <see cref="WriteInlineStringEnd"/>, so that a large text need not be held whole.
+    /// Nothing else may be written until the string is ended. A string that receives no bytes writes
+    /// nothing, like <see cref="WriteUtf8String"/> with an empty value.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No element is open, or an inline string is already open.</exception>
+    public void WriteInlineStringStart()
+    {
+        RequireNoInlineString();
+        if (_depth == 0)
+        {
+            throw new InvalidOperationException("Content must be written inside an element.");
+        }
+
+        _inlineString = InlineStringState.Started;
+    }
+
+    /// <summary>
+    /// Appends UTF-8 bytes to the inline string opened by <see cref="WriteInlineStringStart"/>. A chunk
+    /// may end inside a multi-byte sequence that the next chunk completes; the caller is responsible
+    /// for the string as a whole being UTF-8.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bytes contain 0x00, which an inline string cannot hold; nothing is written.</exception>
+    /// <exception cref="InvalidOperationException">No inline string is open.</exception>
+    public void WriteInlineStringChunk(ReadOnlySpan<byte> utf8)
+    {
+        if (_inlineString == InlineStringState.None)
+        {
+            throw new InvalidOperationException("No inline string is open.");
+        }
+
+        if (utf8.IsEmpty)
+        {
+            return;
+        }
+
+        if (utf8.Contains((byte)0))
+        {
+            throw new ArgumentException("An inline string cannot contain a zero byte.", nameof(utf8));
+        }
+
+        if (_inlineString == InlineStringState.Started)
+        {
+            FlushPendingStart(hasContent: true);
+            WriteByte(StrI);
+            _inlineString = InlineStringState.Writing;
+        }
+
+        _output.Write(utf8);
+    }
+
+    /// <summary>Ends the inline string opened by <see cref="WriteInlineStringStart"/>.</summary>
+    /// <exception cref="InvalidOperationException">No inline string is open.</exception>
+    public void WriteInlineStringEnd()
+    {
+        if (_inlineString == InlineStringState.None)
+        {
+            throw new InvalidOperationException("No inline string is open.");
+        }
+
+        if (_inlineString == InlineStringState.Writing)
+        {
+            WriteByte(0);
+        }
+
+        _inlineString = InlineStringState.None;
+    }
+
+    private void RequireNoInlineString()
+    {
+        if (_inlineString != InlineStringState.None)
+        {
+            throw new InvalidOperationException("An inline string is open; end it with WriteInlineStringEnd first.");
+        }
     }
 
     private void RequireOpenElement()
