@@ -11,7 +11,9 @@ namespace Pushbox.Protocol.Tests.GetItemEstimate;
 
 public class GetItemEstimateRequestParserTests
 {
-    private static GetItemEstimateRequest Parse(string xml) => GetItemEstimateRequestParser.Parse(Encode(xml), WbxmlLimits.Default);
+    private static GetItemEstimateRequest Parse(string xml) => Parse(xml, EasVersion.V161);
+
+    private static GetItemEstimateRequest Parse(string xml, EasVersion version) => GetItemEstimateRequestParser.Parse(Encode(xml), version, WbxmlLimits.Default);
 
     private static string Body(string collections) => $"""<GetItemEstimate xmlns="GetItemEstimate:"><Collections>{collections}</Collections></GetItemEstimate>""";
 
@@ -51,7 +53,7 @@ public class GetItemEstimateRequestParserTests
             </GetItemEstimate>
             """);
 
-        GetItemEstimateRequest request = GetItemEstimateRequestParser.Parse(body, WbxmlLimits.Default);
+        GetItemEstimateRequest request = GetItemEstimateRequestParser.Parse(body, EasVersion.V140, WbxmlLimits.Default);
 
         Assert.Equal(2, request.Collections.Count);
         AssertCollection(request.Collections[0], "1834759206", "5", true, new GetItemEstimateOptions("Email", 3), new GetItemEstimateOptions("SMS", 1));
@@ -84,39 +86,63 @@ public class GetItemEstimateRequestParserTests
             </GetItemEstimate>
             """);
 
-        GetItemEstimateRequest request = GetItemEstimateRequestParser.Parse(body, WbxmlLimits.Default);
+        GetItemEstimateRequest request = GetItemEstimateRequestParser.Parse(body, EasVersion.V121, WbxmlLimits.Default);
 
         AssertCollection(request.Collections[0], "{6F2B1C84-3D0E-4A9B-8C11-5E7D2A90F431}2", "5", null, new GetItemEstimateOptions("Email", 3));
         AssertCollection(request.Collections[1], "{A1B2C3D4-E5F6-4711-8899-AABBCCDDEEFF}3", "8", null, new GetItemEstimateOptions("Tasks", null));
         AssertCollection(request.Collections[2], "7", "9", null);
     }
 
-    [Fact]
-    public void Parse_UnknownChildrenAnywhere_AreSkipped()
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("12.0")]
+    [InlineData("12.1")]
+    public void Parse_OlderShape_IsReadForEveryVersionBefore14(string version)
     {
-        GetItemEstimateRequest request = Parse("""
-            <GetItemEstimate xmlns="GetItemEstimate:">
-              <Response><Status>1</Status></Response>
-              <Collections>
-                <Estimate>3</Estimate>
-                <Collection>
-                  <WindowSize xmlns="AirSync:">5</WindowSize>
-                  <CollectionId>5</CollectionId>
-                  <SyncKey xmlns="AirSync:">1</SyncKey>
-                  <Options xmlns="AirSync:"><Conflict>1</Conflict><FilterType>0</FilterType></Options>
-                </Collection>
-              </Collections>
-            </GetItemEstimate>
-            """);
+        GetItemEstimateRequest request = Parse(Body(Collection("""<FilterType xmlns="AirSync:">0</FilterType><SyncKey xmlns="AirSync:">1</SyncKey><CollectionId>5</CollectionId><Class>Contacts</Class>""")), Version(version));
 
-        AssertCollection(Assert.Single(request.Collections), "1", "5", null, new GetItemEstimateOptions(null, 0));
+        AssertCollection(Assert.Single(request.Collections), "1", "5", null, new GetItemEstimateOptions("Contacts", 0));
+    }
+
+    [Theory]
+    [InlineData("14.0")]
+    [InlineData("14.1")]
+    [InlineData("16.0")]
+    [InlineData("16.1")]
+    public void Parse_OptionsShape_IsReadForEveryVersionFrom14(string version)
+    {
+        GetItemEstimateRequest request = Parse(Body(Collection("""<Options xmlns="AirSync:"><FilterType>2</FilterType></Options><CollectionId>5</CollectionId><SyncKey xmlns="AirSync:">1</SyncKey><ConversationMode xmlns="AirSync:">0</ConversationMode>""")), Version(version));
+
+        AssertCollection(Assert.Single(request.Collections), "1", "5", false, new GetItemEstimateOptions(null, 2));
+    }
+
+    public static TheoryData<string, string, string> ElementsOfTheOtherShape() => new()
+    {
+        { "Options before 14.0", "12.1", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>1</FilterType></Options>""")) },
+        { "ConversationMode before 14.0", "12.1", Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">1</ConversationMode>""")) },
+        { "Options in 2.5", "2.5", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class></Options>""")) },
+        { "collection-level Class from 14.0", "14.0", Body(Collection(Key + Id + "<Class>Email</Class>")) },
+        { "collection-level FilterType from 14.0", "16.1", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1</FilterType>""")) },
+        { "collection-level FilterType beside Options", "14.1", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1</FilterType><Options xmlns="AirSync:"><Class>Email</Class></Options>""")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ElementsOfTheOtherShape))]
+    public void Parse_ElementOfTheOtherVersionsShape_IsMalformed(string why, string version, string xml)
+    {
+        Assert.NotNull(why);
+        EasProtocolException e = AssertRejected(() => Parse(xml, Version(version)));
+        Assert.Contains("is not allowed", e.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(0)]
     [InlineData(8)]
-    public void Parse_FilterTypeBounds_AreAccepted(int filterType) =>
-        Assert.Equal(filterType, Parse(Body(Collection($"""{Key}{Id}<FilterType xmlns="AirSync:">{filterType}</FilterType>"""))).Collections[0].Options[0].FilterType);
+    public void Parse_FilterTypeBounds_AreAccepted(int filterType)
+    {
+        Assert.Equal(filterType, Parse(Body(Collection($"""{Key}{Id}<FilterType xmlns="AirSync:">{filterType}</FilterType>""")), EasVersion.V121).Collections[0].Options[0].FilterType);
+        Assert.Equal(filterType, Parse(Body(Collection($"""{Key}{Id}<Options xmlns="AirSync:"><FilterType>{filterType}</FilterType></Options>"""))).Collections[0].Options[0].FilterType);
+    }
 
     [Fact]
     public void Parse_MaxCollections_IsAccepted()
@@ -136,58 +162,67 @@ public class GetItemEstimateRequestParserTests
         Assert.True(e.Offset > 0);
     }
 
-    public static TheoryData<string, string> MalformedXml() => new()
+    private const string Old = "12.1";
+    private const string New = "16.1";
+
+    public static TheoryData<string, string, string> MalformedXml() => new()
     {
-        { "wrong root", $"""<MoveItems xmlns="Move:"><Move><SrcMsgId>1</SrcMsgId></Move></MoveItems>""" },
-        { "no Collections", """<GetItemEstimate xmlns="GetItemEstimate:"/>""" },
-        { "two Collections", $"""<GetItemEstimate xmlns="GetItemEstimate:"><Collections>{Collection(Key + Id)}</Collections><Collections>{Collection(Key + Id)}</Collections></GetItemEstimate>""" },
-        { "empty Collections", """<GetItemEstimate xmlns="GetItemEstimate:"><Collections/></GetItemEstimate>""" },
-        { "Collections without Collection", """<GetItemEstimate xmlns="GetItemEstimate:"><Collections><Estimate>1</Estimate></Collections></GetItemEstimate>""" },
-        { "missing SyncKey", Body(Collection(Id)) },
-        { "missing CollectionId", Body(Collection(Key)) },
-        { "empty Collection", Body("<Collection/>") },
-        { "repeated SyncKey", Body(Collection(Key + Id + Key)) },
-        { "repeated CollectionId", Body(Collection(Key + Id + Id)) },
-        { "repeated collection-level Class", Body(Collection(Key + Id + "<Class>Email</Class><Class>Email</Class>")) },
-        { "repeated collection-level FilterType", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1</FilterType><FilterType xmlns="AirSync:">1</FilterType>""")) },
-        { "repeated ConversationMode", Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">1</ConversationMode><ConversationMode xmlns="AirSync:">0</ConversationMode>""")) },
-        { "empty SyncKey", Body(Collection("""<SyncKey xmlns="AirSync:"/>""" + Id)) },
-        { "empty CollectionId", Body(Collection(Key + "<CollectionId/>")) },
-        { "SyncKey of 65 characters", Body(Collection($"""<SyncKey xmlns="AirSync:">{new string('k', 65)}</SyncKey>{Id}""")) },
-        { "CollectionId of 65 characters", Body(Collection($"{Key}<CollectionId>{new string('c', 65)}</CollectionId>")) },
-        { "huge CollectionId", Body(Collection($"{Key}<CollectionId>{new string('c', 1_000_000)}</CollectionId>")) },
-        { "Class of 33 characters", Body(Collection($"{Key}{Id}<Class>{new string('x', 33)}</Class>")) },
-        { "FilterType 9", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">9</FilterType>""")) },
-        { "FilterType negative", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">-1</FilterType>""")) },
-        { "FilterType not a number", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">week</FilterType>""")) },
-        { "FilterType empty", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:"/>""")) },
-        { "FilterType with a sign", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">+1</FilterType>""")) },
-        { "FilterType with a fraction", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1.0</FilterType>""")) },
-        { "ConversationMode 2", Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">2</ConversationMode>""")) },
-        { "ConversationMode true", Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">true</ConversationMode>""")) },
-        { "MaxItems 0", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>0</MaxItems></Options>""")) },
-        { "MaxItems beyond Int32", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>2147483648</MaxItems></Options>""")) },
-        { "MaxItems not a number", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>many</MaxItems></Options>""")) },
-        { "empty Options", Body(Collection(Key + Id + """<Options xmlns="AirSync:"/>""")) },
-        { "Options with unknown children only", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Conflict>1</Conflict></Options>""")) },
-        { "three Options", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class></Options><Options xmlns="AirSync:"><Class>SMS</Class></Options><Options xmlns="AirSync:"><Class>Calendar</Class></Options>""")) },
-        { "two Options for one class", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class><FilterType>1</FilterType></Options><Options xmlns="AirSync:"><Class>email</Class><FilterType>2</FilterType></Options>""")) },
-        { "two Options without a class", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>1</FilterType></Options><Options xmlns="AirSync:"><FilterType>2</FilterType></Options>""")) },
-        { "repeated Class in Options", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class><Class>SMS</Class></Options>""")) },
-        { "repeated FilterType in Options", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>1</FilterType><FilterType>1</FilterType></Options>""")) },
-        { "repeated MaxItems in Options", Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>1</MaxItems><MaxItems>1</MaxItems></Options>""")) },
-        { "collection-level FilterType and Options", Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1</FilterType><Options xmlns="AirSync:"><Class>Email</Class></Options>""")) },
-        { "collection-level Class and Options", Body(Collection(Key + Id + """<Class>Email</Class><Options xmlns="AirSync:"><FilterType>1</FilterType></Options>""")) },
-        { "text in Collection", Body("<Collection>text</Collection>") },
-        { "child inside SyncKey", Body(Collection($"""<SyncKey xmlns="AirSync:"><CollectionId>1</CollectionId></SyncKey>{Id}""")) },
+        { "wrong root", New, """<MoveItems xmlns="Move:"><Move><SrcMsgId>1</SrcMsgId></Move></MoveItems>""" },
+        { "no Collections", New, """<GetItemEstimate xmlns="GetItemEstimate:"/>""" },
+        { "two Collections", New, $"""<GetItemEstimate xmlns="GetItemEstimate:"><Collections>{Collection(Key + Id)}</Collections><Collections>{Collection(Key + Id)}</Collections></GetItemEstimate>""" },
+        { "unknown element in GetItemEstimate", New, $"""<GetItemEstimate xmlns="GetItemEstimate:"><Response><Status>1</Status></Response><Collections>{Collection(Key + Id)}</Collections></GetItemEstimate>""" },
+        { "empty Collections", New, """<GetItemEstimate xmlns="GetItemEstimate:"><Collections/></GetItemEstimate>""" },
+        { "unknown element in Collections", New, $"""<GetItemEstimate xmlns="GetItemEstimate:"><Collections><Estimate>1</Estimate>{Collection(Key + Id)}</Collections></GetItemEstimate>""" },
+        { "missing SyncKey", New, Body(Collection(Id)) },
+        { "missing CollectionId", New, Body(Collection(Key)) },
+        { "missing SyncKey, older shape", Old, Body(Collection(Id + "<Class>Email</Class>")) },
+        { "empty Collection", New, Body("<Collection/>") },
+        { "unknown element in Collection", New, Body(Collection(Key + Id + """<WindowSize xmlns="AirSync:">5</WindowSize>""")) },
+        { "unknown element in Collection, older shape", Old, Body(Collection(Key + Id + "<Estimate>1</Estimate>")) },
+        { "repeated SyncKey", New, Body(Collection(Key + Id + Key)) },
+        { "repeated CollectionId", New, Body(Collection(Key + Id + Id)) },
+        { "repeated collection-level Class", Old, Body(Collection(Key + Id + "<Class>Email</Class><Class>Email</Class>")) },
+        { "repeated collection-level FilterType", Old, Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1</FilterType><FilterType xmlns="AirSync:">1</FilterType>""")) },
+        { "repeated ConversationMode", New, Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">1</ConversationMode><ConversationMode xmlns="AirSync:">0</ConversationMode>""")) },
+        { "empty SyncKey", New, Body(Collection("""<SyncKey xmlns="AirSync:"/>""" + Id)) },
+        { "empty CollectionId", New, Body(Collection(Key + "<CollectionId/>")) },
+        { "empty collection-level Class", Old, Body(Collection(Key + Id + "<Class/>")) },
+        { "SyncKey of 65 characters", New, Body(Collection($"""<SyncKey xmlns="AirSync:">{new string('k', 65)}</SyncKey>{Id}""")) },
+        { "CollectionId of 65 characters", New, Body(Collection($"{Key}<CollectionId>{new string('c', 65)}</CollectionId>")) },
+        { "huge CollectionId", New, Body(Collection($"{Key}<CollectionId>{new string('c', 1_000_000)}</CollectionId>")) },
+        { "Class of 33 characters", Old, Body(Collection($"{Key}{Id}<Class>{new string('x', 33)}</Class>")) },
+        { "Options Class of 33 characters", New, Body(Collection($"""{Key}{Id}<Options xmlns="AirSync:"><Class>{new string('x', 33)}</Class></Options>""")) },
+        { "FilterType 9", Old, Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">9</FilterType>""")) },
+        { "FilterType 9 in Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>9</FilterType></Options>""")) },
+        { "FilterType negative", Old, Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">-1</FilterType>""")) },
+        { "FilterType not a number", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>week</FilterType></Options>""")) },
+        { "FilterType empty", Old, Body(Collection(Key + Id + """<FilterType xmlns="AirSync:"/>""")) },
+        { "FilterType with a sign", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>+1</FilterType></Options>""")) },
+        { "FilterType with a fraction", Old, Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">1.0</FilterType>""")) },
+        { "FilterType in other digits", Old, Body(Collection(Key + Id + """<FilterType xmlns="AirSync:">٣</FilterType>""")) },
+        { "ConversationMode 2", New, Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">2</ConversationMode>""")) },
+        { "ConversationMode true", New, Body(Collection(Key + Id + """<ConversationMode xmlns="AirSync:">true</ConversationMode>""")) },
+        { "MaxItems 0", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>0</MaxItems></Options>""")) },
+        { "MaxItems beyond Int32", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>2147483648</MaxItems></Options>""")) },
+        { "MaxItems not a number", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>many</MaxItems></Options>""")) },
+        { "empty Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"/>""")) },
+        { "unknown element in Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>1</FilterType><Conflict>1</Conflict></Options>""")) },
+        { "three Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class></Options><Options xmlns="AirSync:"><Class>SMS</Class></Options><Options xmlns="AirSync:"><Class>Calendar</Class></Options>""")) },
+        { "two Options for one class", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class><FilterType>1</FilterType></Options><Options xmlns="AirSync:"><Class>email</Class><FilterType>2</FilterType></Options>""")) },
+        { "two Options without a class", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>1</FilterType></Options><Options xmlns="AirSync:"><FilterType>2</FilterType></Options>""")) },
+        { "repeated Class in Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class><Class>SMS</Class></Options>""")) },
+        { "repeated FilterType in Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><FilterType>1</FilterType><FilterType>1</FilterType></Options>""")) },
+        { "repeated MaxItems in Options", New, Body(Collection(Key + Id + """<Options xmlns="AirSync:"><MaxItems>1</MaxItems><MaxItems>1</MaxItems></Options>""")) },
+        { "text in Collection", New, Body("<Collection>text</Collection>") },
+        { "child inside SyncKey", New, Body(Collection($"""<SyncKey xmlns="AirSync:"><CollectionId>1</CollectionId></SyncKey>{Id}""")) },
     };
 
     [Theory]
     [MemberData(nameof(MalformedXml))]
-    public void Parse_MalformedBody_IsRefused(string why, string xml)
+    public void Parse_MalformedBody_IsRefused(string why, string version, string xml)
     {
         Assert.NotNull(why);
-        AssertRejected(() => Parse(xml));
+        AssertRejected(() => Parse(xml, Version(version)));
     }
 
     [Fact]
@@ -196,12 +231,16 @@ public class GetItemEstimateRequestParserTests
         // Header, SWITCH_PAGE 6, GetItemEstimate with content, token 0x3F (not defined on page 6), END.
         byte[] body = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x06, 0x45, 0x3F, 0x01];
 
-        AssertRejected(() => GetItemEstimateRequestParser.Parse(body, WbxmlLimits.Default));
+        AssertRejected(() => GetItemEstimateRequestParser.Parse(body, EasVersion.V161, WbxmlLimits.Default));
     }
 
     [Fact]
+    public void Parse_DefaultVersion_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => GetItemEstimateRequestParser.Parse(Encode(Body(Collection(Key + Id))), default, null));
+
+    [Fact]
     public void Parse_EmptyBody_IsMalformed() =>
-        AssertRejected(() => GetItemEstimateRequestParser.Parse(ReadOnlyMemory<byte>.Empty, WbxmlLimits.Default));
+        AssertRejected(() => GetItemEstimateRequestParser.Parse(ReadOnlyMemory<byte>.Empty, EasVersion.V161, null));
 
     [Fact]
     public void Parse_BodyOverTheDocumentLimit_IsBodyTooLarge()
@@ -209,7 +248,7 @@ public class GetItemEstimateRequestParserTests
         byte[] body = Encode(Body(Collection(Key + Id)));
         var limits = new WbxmlLimits { MaxDocumentSize = body.Length - 1 };
 
-        AssertRejected(() => GetItemEstimateRequestParser.Parse(body, limits), EasProtocolError.BodyTooLarge);
+        AssertRejected(() => GetItemEstimateRequestParser.Parse(body, EasVersion.V161, limits), EasProtocolError.BodyTooLarge);
     }
 
     [Fact]
@@ -218,7 +257,7 @@ public class GetItemEstimateRequestParserTests
         byte[] body = Encode(Body(Collection(Key + Id + """<Options xmlns="AirSync:"><Class>Email</Class><FilterType>3</FilterType></Options>""")));
         for (int length = 0; length < body.Length; length++)
         {
-            AssertRejected(() => GetItemEstimateRequestParser.Parse(body.AsMemory(0, length), WbxmlLimits.Default));
+            AssertRejected(() => GetItemEstimateRequestParser.Parse(body.AsMemory(0, length), EasVersion.V161, WbxmlLimits.Default));
         }
     }
 
@@ -250,7 +289,7 @@ public class GetItemEstimateRequestParserTests
             w.WriteEndElement();
         });
 
-        GetItemEstimateCollectionRequest collection = Assert.Single(GetItemEstimateRequestParser.Parse(body, WbxmlLimits.Default).Collections);
+        GetItemEstimateCollectionRequest collection = Assert.Single(GetItemEstimateRequestParser.Parse(body, EasVersion.V161, WbxmlLimits.Default).Collections);
         return collection.SyncKey == key && collection.CollectionId == id && collection.ConversationMode == conversationMode
             && collection.Options.Single() == new GetItemEstimateOptions(null, filter);
     }

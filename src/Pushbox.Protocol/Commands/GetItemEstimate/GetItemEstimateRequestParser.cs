@@ -7,40 +7,50 @@ namespace Pushbox.Protocol.Commands.GetItemEstimate;
 
 /// <summary>
 /// Reads a GetItemEstimate request body (MS-ASCMD 2.2.1.9): <c>GetItemEstimate</c> holding one
-/// <c>Collections</c> with 1 to <see cref="GetItemEstimateLimits.MaxCollections"/> <c>Collection</c> elements.
-/// Both shapes of a collection are read, whatever the protocol version: the 2.5 to 12.1 shape (<c>Class</c>,
-/// <c>CollectionId</c>, <c>airsync:FilterType</c>, <c>airsync:SyncKey</c>, MS-ASCMD_R6313, R6314) and the 14.0+
-/// shape (<c>airsync:SyncKey</c>, <c>CollectionId</c>, <c>airsync:ConversationMode</c>, up to two
-/// <c>airsync:Options</c> with <c>airsync:Class</c>, <c>airsync:FilterType</c>, <c>airsync:MaxItems</c>). The first
-/// becomes one <see cref="GetItemEstimateOptions"/>, so a handler sees one shape. Pure: bytes in, request out.
+/// <c>Collections</c> with 1 to <see cref="GetItemEstimateLimits.MaxCollections"/> <c>Collection</c> elements, in
+/// the shape of the request's protocol version: for 2.5 to 12.1 <c>Class</c>, <c>CollectionId</c>,
+/// <c>airsync:FilterType</c> and <c>airsync:SyncKey</c> (MS-ASCMD_R6313, R6314); from 14.0 <c>airsync:SyncKey</c>,
+/// <c>CollectionId</c>, <c>airsync:ConversationMode</c> and up to two <c>airsync:Options</c> holding
+/// <c>airsync:Class</c>, <c>airsync:FilterType</c> and <c>airsync:MaxItems</c> (MS-ASCMD_R6262, R6368, R6882). The
+/// older shape becomes one <see cref="GetItemEstimateOptions"/>, so a handler sees one shape. Pure: bytes in,
+/// request out.
 /// </summary>
 /// <remarks>
-/// Children are accepted in any order; unknown children are skipped with their content, as in the other
-/// parsers. Malformed: anything the WBXML layer rejects (an undefined tag included); a wrong root; a missing or
-/// repeated Collections; no Collection, or more than <see cref="GetItemEstimateLimits.MaxCollections"/> (counted
-/// as they are read); a Collection without SyncKey or CollectionId; a repeated leaf; an empty or over-long
-/// value; FilterType other than 0 to 8, MaxItems below 1, ConversationMode other than 0 or 1; an empty Options
-/// (MS-ASCMD_R3541), more than two, or two for the same class (MS-ASCMD_R903); a collection that mixes the
-/// collection-level Class or FilterType with Options. Which classes may be combined, and whether MaxItems fits
-/// the collection, are business outcomes the handler answers with a <see cref="GetItemEstimateStatus"/>.
+/// Strict, like the Sync parser: the request is small and every element counts. Children are accepted in any
+/// order. Malformed: anything the WBXML layer rejects (an undefined tag included); a wrong root; an element the
+/// version does not define where it stands, or any unknown element; a missing or repeated Collections; no
+/// Collection, or more than <see cref="GetItemEstimateLimits.MaxCollections"/> (counted as they are read); a
+/// Collection without SyncKey or CollectionId; a repeated element; an empty or over-long value; FilterType other
+/// than 0 to 8, MaxItems below 1, ConversationMode other than 0 or 1; an empty Options (MS-ASCMD_R3541), more than
+/// two, or two for the same class (MS-ASCMD_R903). The collection-level FilterType, which the spec calls required
+/// for 2.5 to 12.1 (MS-ASCMD_R6554), is read as optional: absent means no filter, as everywhere else. Which
+/// classes may be combined, and whether MaxItems fits the collection, are business outcomes the handler answers
+/// with a <see cref="GetItemEstimateStatus"/>.
 /// </remarks>
 public static class GetItemEstimateRequestParser
 {
-    /// <summary>Parses a GetItemEstimate request body.</summary>
+    /// <summary>Parses a GetItemEstimate request body for protocol <paramref name="version"/>.</summary>
     /// <param name="body">The WBXML request body.</param>
-    /// <param name="limits">The WBXML limits of the endpoint.</param>
+    /// <param name="version">The request's protocol version, which decides the collection's shape.</param>
+    /// <param name="limits">The WBXML limits of the endpoint; null for <see cref="WbxmlLimits.Default"/>.</param>
     /// <exception cref="EasProtocolException">
     /// <see cref="EasProtocolError.MalformedBody"/> for anything malformed;
     /// <see cref="EasProtocolError.BodyTooLarge"/> when the body exceeds <see cref="WbxmlLimits.MaxDocumentSize"/>.
     /// </exception>
-    public static GetItemEstimateRequest Parse(ReadOnlyMemory<byte> body, WbxmlLimits limits)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is <c>default</c>.</exception>
+    public static GetItemEstimateRequest Parse(ReadOnlyMemory<byte> body, EasVersion version, WbxmlLimits? limits)
     {
-        ArgumentNullException.ThrowIfNull(limits);
-        return Guard(() => ParseCore(body, limits));
+        if (version < EasVersion.V25)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Not a protocol version.");
+        }
+
+        return Guard(() => ParseCore(body, version, limits));
     }
 
-    private static GetItemEstimateRequest ParseCore(ReadOnlyMemory<byte> body, WbxmlLimits limits)
+    private static GetItemEstimateRequest ParseCore(ReadOnlyMemory<byte> body, EasVersion version, WbxmlLimits? limits)
     {
+        bool optionsShape = version >= EasVersion.V140;
         WbxmlReader reader = OpenRoot(body, limits, Tags.GetItemEstimate);
         List<GetItemEstimateCollectionRequest>? collections = null;
         while (NextChild(reader, 1))
@@ -48,11 +58,11 @@ public static class GetItemEstimateRequestParser
             if (reader.Tag == Tags.Collections)
             {
                 RequireFirst(collections, reader);
-                collections = ReadCollections(reader);
+                collections = ReadCollections(reader, optionsShape);
             }
             else
             {
-                SkipElement(reader);
+                throw NotAllowed(reader, Tags.GetItemEstimate);
             }
         }
 
@@ -60,7 +70,7 @@ public static class GetItemEstimateRequestParser
         return new GetItemEstimateRequest(Require(collections, Tags.Collections, Tags.GetItemEstimate));
     }
 
-    private static List<GetItemEstimateCollectionRequest> ReadCollections(WbxmlReader reader)
+    private static List<GetItemEstimateCollectionRequest> ReadCollections(WbxmlReader reader, bool optionsShape)
     {
         long offset = reader.TokenOffset;
         var collections = new List<GetItemEstimateCollectionRequest>();
@@ -68,8 +78,7 @@ public static class GetItemEstimateRequestParser
         {
             if (reader.Tag != Tags.Collection)
             {
-                SkipElement(reader);
-                continue;
+                throw NotAllowed(reader, Tags.Collections);
             }
 
             if (collections.Count == GetItemEstimateLimits.MaxCollections)
@@ -77,13 +86,14 @@ public static class GetItemEstimateRequestParser
                 throw Malformed($"Collections holds more than {GetItemEstimateLimits.MaxCollections} Collection elements", reader.TokenOffset);
             }
 
-            collections.Add(ReadCollection(reader));
+            collections.Add(ReadCollection(reader, optionsShape));
         }
 
         return collections.Count > 0 ? collections : throw Malformed("Collections holds no Collection", offset);
     }
 
-    private static GetItemEstimateCollectionRequest ReadCollection(WbxmlReader reader)
+    /// <summary>A Collection (depth 3): the 2.5 to 12.1 shape, or from 14.0 (<paramref name="optionsShape"/>) the Options shape.</summary>
+    private static GetItemEstimateCollectionRequest ReadCollection(WbxmlReader reader, bool optionsShape)
     {
         long offset = reader.TokenOffset;
         string? syncKey = null;
@@ -104,19 +114,19 @@ public static class GetItemEstimateRequestParser
                     RequireFirst(collectionId, reader);
                     collectionId = ReadString(reader, GetItemEstimateLimits.MaxCollectionIdLength);
                     break;
-                case Tags.Class:
+                case Tags.Class when !optionsShape:
                     RequireFirst(legacyClass, reader);
                     legacyClass = ReadString(reader, GetItemEstimateLimits.MaxClassLength);
                     break;
-                case AirSyncTags.FilterType:
+                case AirSyncTags.FilterType when !optionsShape:
                     RequireFirst(legacyFilterType, reader);
                     legacyFilterType = ReadUnsigned(reader, GetItemEstimateLimits.MaxFilterType);
                     break;
-                case AirSyncTags.ConversationMode:
+                case AirSyncTags.ConversationMode when optionsShape:
                     RequireFirst(conversationMode, reader);
                     conversationMode = ReadUnsigned(reader, 1) == 1;
                     break;
-                case AirSyncTags.Options:
+                case AirSyncTags.Options when optionsShape:
                     if (options.Count == GetItemEstimateLimits.MaxOptionsPerCollection)
                     {
                         throw Malformed($"A Collection holds more than {GetItemEstimateLimits.MaxOptionsPerCollection} Options", reader.TokenOffset);
@@ -132,8 +142,7 @@ public static class GetItemEstimateRequestParser
                     options.Add(read);
                     break;
                 default:
-                    SkipElement(reader);
-                    break;
+                    throw NotAllowed(reader, Tags.Collection);
             }
         }
 
@@ -144,11 +153,6 @@ public static class GetItemEstimateRequestParser
 
         if (legacyClass is not null || legacyFilterType is not null)
         {
-            if (options.Count > 0)
-            {
-                throw Malformed("Collection has both a collection-level Class or FilterType and Options", offset);
-            }
-
             options.Add(new GetItemEstimateOptions(legacyClass, legacyFilterType));
         }
 
@@ -188,11 +192,14 @@ public static class GetItemEstimateRequestParser
                     any = true;
                     break;
                 default:
-                    SkipElement(reader);
-                    break;
+                    throw NotAllowed(reader, AirSyncTags.Options);
             }
         }
 
         return any ? new GetItemEstimateOptions(@class, filterType, maxItems) : throw Malformed("Options holds none of Class, FilterType and MaxItems", offset);
     }
+
+    /// <summary>The element the reader is on does not belong in <paramref name="parent"/> (in this protocol version).</summary>
+    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
+        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)} in this protocol version", reader.TokenOffset);
 }
