@@ -3,8 +3,8 @@ namespace Pushbox.Protocol.Commands.Sync;
 /// <summary>
 /// The bounds of a Sync request and response. <see cref="SyncRequestParser"/> refuses a request beyond a
 /// <c>Max…</c> count or length with <see cref="EasProtocolError.MalformedBody"/> while it reads, before it
-/// keeps anything proportional to the excess; the response writer refuses to write a value a client
-/// cannot store. Lengths count characters (Unicode scalar values). The Wait and HeartbeatInterval
+/// keeps anything proportional to the excess; <see cref="SyncResponseWriter"/> refuses to write a value a
+/// client cannot store. Lengths count characters (Unicode scalar values). The Wait and HeartbeatInterval
 /// ranges are not enforced by the parser: a value outside them is a business outcome (Status 14 with
 /// <c>Limit</c>, MS-ASCMD_R4746, R3160) that the handler answers.
 /// </summary>
