@@ -63,7 +63,11 @@ public interface IMailboxStore
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>.</exception>
     Task<StoredItem> UpdateEmailStateAsync(long userId, long itemId, EmailStateChange change, CancellationToken cancellationToken);
 
-    /// <summary>Moves an item to another folder of the same class: a deletion in the source, an addition in the destination.</summary>
+    /// <summary>
+    /// Moves an item to another folder of the same class: a deletion in the source, an addition in the
+    /// destination (its <see cref="StoredItem.AddedModSeq"/> becomes the destination's new sequence).
+    /// Moving it to the folder it is in changes nothing.
+    /// </summary>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>, <see cref="MailboxErrorReason.FolderNotFound"/>, <see cref="MailboxErrorReason.WrongFolderClass"/>.</exception>
     Task<StoredItem> MoveItemAsync(long userId, long itemId, long destinationFolderId, CancellationToken cancellationToken);
 
@@ -73,7 +77,23 @@ public interface IMailboxStore
     /// <summary>One item, or null when the user has no such item.</summary>
     Task<StoredItem?> GetItemAsync(long userId, long itemId, CancellationToken cancellationToken);
 
-    /// <summary>Changes in a folder after <paramref name="sinceModSeq"/>, oldest first, at most <paramref name="limit"/> items.</summary>
+    /// <summary>
+    /// Changes in a folder after <paramref name="sinceModSeq"/>, oldest first: items added, changed or
+    /// moved in, and items deleted or moved out, at most <paramref name="limit"/> entries of both together.
+    /// An item added and deleted after "since" shows only as deleted, so a reader must ignore deletions
+    /// of items it never had (<see cref="ItemDeletion.AddedModSeq"/> tells). One answer never names an
+    /// item both changed and deleted.
+    /// </summary>
+    /// <param name="userId">The owner.</param>
+    /// <param name="folderId">The folder.</param>
+    /// <param name="sinceModSeq">The sequence the reader has everything up to (0: from the start).</param>
+    /// <param name="limit">The most entries to return (at least 1).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// The changes, and <see cref="ItemChanges.UpToModSeq"/>: the reader now has every change up to it,
+    /// so it is the next "since". <see cref="ItemChanges.MoreAvailable"/> is true when the limit stopped
+    /// the answer before the folder's current sequence.
+    /// </returns>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
     Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken);
 

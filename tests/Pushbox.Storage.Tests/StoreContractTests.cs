@@ -673,9 +673,9 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         ItemChanges inboxLog = await Store.GetChangesAsync(user.Id, inbox.Id, 0, 1000, None);
         ItemChanges archiveLog = await Store.GetChangesAsync(user.Id, archive.Id, 0, 1000, None);
         Assert.Equal(inArchive.Select(i => i.Id).Order(), inboxLog.Changed.Select(i => i.Id).Order());
-        Assert.Equal(inInbox.Select(i => i.Id).Order(), inboxLog.Deleted.Order());
+        Assert.Equal(inInbox.Select(i => i.Id).Order(), inboxLog.Deleted.Select(d => d.ItemId).Order());
         Assert.Equal(inInbox.Select(i => i.Id).Order(), archiveLog.Changed.Select(i => i.Id).Order());
-        Assert.Empty(archiveLog.Changed.Select(i => i.Id).Intersect(archiveLog.Deleted));
+        Assert.Empty(archiveLog.Changed.Select(i => i.Id).Intersect(archiveLog.Deleted.Select(d => d.ItemId)));
 
         // Each folder: 8 adds, 8 moves in, 8 moves out, one sequence each.
         Assert.Equal(24, inboxLog.UpToModSeq);
@@ -753,14 +753,14 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         // Page 1: seq 7 and 8.
         ItemChanges page1 = await Store.GetChangesAsync(user.Id, inbox.Id, since, 2, None);
         Assert.Equal([items[0].Id], page1.Changed.Select(i => i.Id));
-        Assert.Equal([items[1].Id], page1.Deleted);
+        Assert.Equal([items[1].Id], page1.Deleted.Select(d => d.ItemId));
         Assert.Equal(8, page1.UpToModSeq);
         Assert.True(page1.MoreAvailable);
 
         // Page 2: seq 9 and 10.
         ItemChanges page2 = await Store.GetChangesAsync(user.Id, inbox.Id, page1.UpToModSeq, 2, None);
         Assert.Equal([added.Id], page2.Changed.Select(i => i.Id));
-        Assert.Equal([items[2].Id], page2.Deleted);
+        Assert.Equal([items[2].Id], page2.Deleted.Select(d => d.ItemId));
         Assert.Equal(10, page2.UpToModSeq);
         Assert.True(page2.MoreAvailable);
 
@@ -778,13 +778,13 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         ItemChanges all = await Store.GetChangesAsync(user.Id, inbox.Id, since, 100, None);
         Assert.Equal([items[0].Id, added.Id, items[3].Id], all.Changed.Select(i => i.Id));
         Assert.Equal([7L, 9L, 11L], all.Changed.Select(i => i.ModSeq));
-        Assert.Equal([items[1].Id, items[2].Id], all.Deleted);
+        Assert.Equal([items[1].Id, items[2].Id], all.Deleted.Select(d => d.ItemId));
         Assert.Equal((11L, false), (all.UpToModSeq, all.MoreAvailable));
 
         // From the start: what is there now, and what left.
         ItemChanges initial = await Store.GetChangesAsync(user.Id, inbox.Id, 0, 100, None);
         Assert.Equal([items[4].Id, items[5].Id, items[0].Id, added.Id, items[3].Id], initial.Changed.Select(i => i.Id));
-        Assert.Equal([items[1].Id, items[2].Id], initial.Deleted);
+        Assert.Equal([items[1].Id, items[2].Id], initial.Deleted.Select(d => d.ItemId));
     }
 
     [Fact]
@@ -814,7 +814,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         Assert.Equal((item.Id, archive.Id), (moved.Id, moved.FolderId));
         ItemChanges source = await Store.GetChangesAsync(user.Id, inbox.Id, inboxSince, 10, None);
         Assert.Empty(source.Changed);
-        Assert.Equal([item.Id], source.Deleted);
+        Assert.Equal([item.Id], source.Deleted.Select(d => d.ItemId));
         ItemChanges destination = await Store.GetChangesAsync(user.Id, archive.Id, 0, 10, None);
         StoredItem arrived = Assert.Single(destination.Changed);
         Assert.Equal((item.Id, archive.Id, moved.ModSeq), (arrived.Id, arrived.FolderId, arrived.ModSeq));
@@ -835,7 +835,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         ItemChanges changes = await Store.GetChangesAsync(user.Id, inbox.Id, since, 10, None);
 
         Assert.Empty(changes.Changed);
-        Assert.Equal([transient.Id], changes.Deleted);
+        Assert.Equal([transient.Id], changes.Deleted.Select(d => d.ItemId));
     }
 
     [Fact]
@@ -854,7 +854,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         Assert.Empty(changes.Deleted);
         Assert.Equal(3, back.ModSeq);
         ItemChanges archiveChanges = await Store.GetChangesAsync(user.Id, archive.Id, 0, 10, None);
-        Assert.Equal([item.Id], archiveChanges.Deleted);
+        Assert.Equal([item.Id], archiveChanges.Deleted.Select(d => d.ItemId));
     }
 
     [Fact]

@@ -5,8 +5,9 @@ internal sealed class ItemRow
 {
     /// <summary>The columns, aliased to the property names, of <c>items i</c>.</summary>
     public const string Columns =
-        "i.id AS Id, i.user_id AS UserId, i.folder_id AS FolderId, i.item_class AS ItemClass, i.modseq AS ModSeq, i.size AS Size, " +
-        "i.blob_hash AS BlobHash, i.from_list AS FromList, i.to_list AS ToList, i.cc_list AS CcList, i.reply_to AS ReplyTo, " +
+        "i.id AS Id, i.user_id AS UserId, i.folder_id AS FolderId, i.item_class AS ItemClass, i.modseq AS ModSeq, " +
+        "i.added_modseq AS AddedModSeq, i.size AS Size, i.blob_hash AS BlobHash, i.from_list AS FromList, i.to_list AS ToList, " +
+        "i.cc_list AS CcList, i.reply_to AS ReplyTo, " +
         "i.subject AS Subject, i.date_received AS DateReceived, i.importance AS Importance, i.message_class AS MessageClass, " +
         "i.is_read AS IsRead, i.flag AS Flag, i.categories AS Categories, i.has_attachments AS HasAttachments, " +
         "i.conversation_id AS ConversationId, i.message_id AS MessageId, i.thread_topic AS ThreadTopic, " +
@@ -21,6 +22,8 @@ internal sealed class ItemRow
     public int ItemClass { get; set; }
 
     public long ModSeq { get; set; }
+
+    public long AddedModSeq { get; set; }
 
     public long Size { get; set; }
 

@@ -27,6 +27,12 @@ namespace Pushbox.Storage.Stores;
 /// there, so one answer never reports an id both changed and deleted.
 /// </para>
 /// <para>
+/// Each item keeps <c>added_modseq</c>, the sequence at which it entered its folder (added or moved in),
+/// and a tombstone copies it with the item's <c>date_received</c>: a sync engine that knows a device has
+/// every change up to N classifies a change without a list of the device's items (entered after N: an
+/// addition; left but entered after N: never on the device).
+/// </para>
+/// <para>
 /// Hierarchy changes take the user row (<c>users.hierarchy_seq</c>) first, which serialises them per
 /// user, then check names and cycles against all the user's folders.
 /// </para>
@@ -403,7 +409,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 long sourceSeq = first == source ? firstSeq : secondSeq;
                 long destinationSeq = first == source ? secondSeq : firstSeq;
 
-                await InsertTombstoneAsync(connection, transaction, source, sourceSeq, itemId, cancellationToken).ConfigureAwait(false);
+                await InsertTombstoneAsync(connection, transaction, itemId, sourceSeq, cancellationToken).ConfigureAwait(false);
                 await connection.RunAsync(
                     "DELETE FROM item_tombstones WHERE folder_id = @FolderId AND item_id = @ItemId",
                     new { FolderId = destinationFolderId, ItemId = itemId },
@@ -411,7 +417,12 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                     cancellationToken).ConfigureAwait(false);
                 row.FolderId = destinationFolderId;
                 row.ModSeq = destinationSeq;
-                await connection.RunAsync("UPDATE items SET folder_id = @FolderId, modseq = @ModSeq WHERE id = @Id", row, transaction, cancellationToken).ConfigureAwait(false);
+                row.AddedModSeq = destinationSeq;
+                await connection.RunAsync(
+                    "UPDATE items SET folder_id = @FolderId, modseq = @ModSeq, added_modseq = @AddedModSeq WHERE id = @Id",
+                    row,
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
                 return ToStoredItem(row);
             },
             cancellationToken);
@@ -431,7 +442,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 }
 
                 long seq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
-                await InsertTombstoneAsync(connection, transaction, row.FolderId, seq, itemId, cancellationToken).ConfigureAwait(false);
+                await InsertTombstoneAsync(connection, transaction, itemId, seq, cancellationToken).ConfigureAwait(false);
                 await connection.RunAsync("DELETE FROM items WHERE id = @Id", new { Id = itemId }, transaction, cancellationToken).ConfigureAwait(false);
                 return true;
             },
@@ -471,14 +482,14 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                     null,
                     cancellationToken).ConfigureAwait(false)).ToList();
                 List<TombstoneRow> tombstones = (await connection.RowsAsync<TombstoneRow>(
-                    "SELECT item_id AS ItemId, modseq AS ModSeq FROM item_tombstones WHERE folder_id = @FolderId AND modseq > @Since AND modseq <= @UpTo ORDER BY modseq LIMIT @Take",
+                    $"SELECT {TombstoneRow.Columns} FROM item_tombstones WHERE folder_id = @FolderId AND modseq > @Since AND modseq <= @UpTo ORDER BY modseq LIMIT @Take",
                     range,
                     null,
                     cancellationToken).ConfigureAwait(false)).ToList();
 
                 // Merge the two ranges by sequence and stop after `limit` entries.
                 var changed = new List<StoredItem>();
-                var deleted = new List<long>();
+                var deleted = new List<ItemDeletion>();
                 int i = 0, t = 0;
                 long upTo = current;
                 while (i < items.Count || t < tombstones.Count)
@@ -496,7 +507,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                     }
                     else
                     {
-                        deleted.Add(tombstones[t++].ItemId);
+                        deleted.Add(ToDeletion(tombstones[t++]));
                     }
 
                     upTo = seq;
@@ -633,10 +644,12 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             transaction,
             cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
 
-    private static Task<int> InsertTombstoneAsync(DbConnection connection, DbTransaction transaction, long folderId, long modSeq, long itemId, CancellationToken cancellationToken) =>
+    /// <summary>Records in the item's current folder that it leaves at <paramref name="modSeq"/>, with when it had entered and its received date; call before it moves or goes.</summary>
+    private static Task<int> InsertTombstoneAsync(DbConnection connection, DbTransaction transaction, long itemId, long modSeq, CancellationToken cancellationToken) =>
         connection.RunAsync(
-            "INSERT INTO item_tombstones (folder_id, modseq, item_id) VALUES (@FolderId, @ModSeq, @ItemId)",
-            new { FolderId = folderId, ModSeq = modSeq, ItemId = itemId },
+            "INSERT INTO item_tombstones (folder_id, modseq, item_id, added_modseq, date_received) " +
+            "SELECT folder_id, @ModSeq, id, added_modseq, date_received FROM items WHERE id = @ItemId",
+            new { ModSeq = modSeq, ItemId = itemId },
             transaction,
             cancellationToken);
 
@@ -669,10 +682,11 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 foreach (ItemRow row in rows)
                 {
                     row.ModSeq = ++modSeq;
+                    row.AddedModSeq = modSeq;
                     row.Id = await connection.ScalarAsync<long>(
-                        "INSERT INTO items (user_id, folder_id, item_class, modseq, size, blob_hash, from_list, to_list, cc_list, reply_to, subject, " +
-                        "date_received, importance, message_class, is_read, flag, categories, has_attachments, conversation_id, message_id, " +
-                        "thread_topic, properties, created_at) VALUES (@UserId, @FolderId, @ItemClass, @ModSeq, @Size, @BlobHash, @FromList, " +
+                        "INSERT INTO items (user_id, folder_id, item_class, modseq, added_modseq, size, blob_hash, from_list, to_list, cc_list, " +
+                        "reply_to, subject, date_received, importance, message_class, is_read, flag, categories, has_attachments, conversation_id, " +
+                        "message_id, thread_topic, properties, created_at) VALUES (@UserId, @FolderId, @ItemClass, @ModSeq, @AddedModSeq, @Size, @BlobHash, @FromList, " +
                         "@ToList, @CcList, @ReplyTo, @Subject, @DateReceived, @Importance, @MessageClass, @IsRead, @Flag, @Categories, " +
                         "@HasAttachments, @ConversationId, @MessageId, @ThreadTopic, @Properties, @CreatedAt) RETURNING id",
                         row,
@@ -684,6 +698,9 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 return stored;
             },
             cancellationToken);
+
+    private ItemDeletion ToDeletion(TombstoneRow row) =>
+        new(row.ItemId, row.ModSeq, row.AddedModSeq, row.DateReceived is null ? null : Dialect.FromDb(row.DateReceived));
 
     private StoredItem ToStoredItem(ItemRow row)
     {
@@ -705,6 +722,6 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             ConversationId: row.ConversationId ?? [],
             MessageId: row.MessageId ?? string.Empty,
             ThreadTopic: row.ThreadTopic ?? string.Empty);
-        return new StoredItem(row.Id, row.UserId, row.FolderId, itemClass, row.ModSeq, row.Size, row.BlobHash, email, row.Properties, createdAt);
+        return new StoredItem(row.Id, row.UserId, row.FolderId, itemClass, row.ModSeq, row.AddedModSeq, row.Size, row.BlobHash, email, row.Properties, createdAt);
     }
 }
