@@ -89,13 +89,60 @@ public interface IMailboxStore
     /// <param name="sinceModSeq">The sequence the reader has everything up to (0: from the start).</param>
     /// <param name="limit">The most entries to return (at least 1).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="receivedSince">
+    /// A date window: items and deletions whose received date is earlier are left out, and do not count
+    /// against <paramref name="limit"/>; those without a date (not email) are always in. Null: no window.
+    /// Compared to the microsecond.
+    /// </param>
     /// <returns>
-    /// The changes, and <see cref="ItemChanges.UpToModSeq"/>: the reader now has every change up to it,
-    /// so it is the next "since". <see cref="ItemChanges.MoreAvailable"/> is true when the limit stopped
-    /// the answer before the folder's current sequence.
+    /// The changes, and <see cref="ItemChanges.UpToModSeq"/>: the reader now has every change (in the
+    /// window) up to it, so it is the next "since". <see cref="ItemChanges.MoreAvailable"/> is true when
+    /// the limit stopped the answer before the folder's current sequence.
     /// </returns>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
-    Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken);
+    Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken, DateTimeOffset? receivedSince = null);
+
+    /// <summary>
+    /// An estimate for GetItemEstimate: the entries <see cref="GetChangesAsync"/> would report after
+    /// <paramref name="sinceModSeq"/> with this date window and no limit, less the deletions of items
+    /// that entered the folder after "since" (no device at "since" can have had them). Every changed item
+    /// counts once, whether the device has it or not; a deletion counts when the item entered at or
+    /// before "since", or when that is unknown.
+    /// </summary>
+    /// <param name="userId">The owner.</param>
+    /// <param name="folderId">The folder.</param>
+    /// <param name="sinceModSeq">The sequence the device has everything up to (0: from the start).</param>
+    /// <param name="receivedSince">The device's date window, as for <see cref="GetChangesAsync"/>; null: none.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
+    Task<long> CountChangesAsync(long userId, long folderId, long sinceModSeq, DateTimeOffset? receivedSince, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The items of a folder received in [<paramref name="from"/>, <paramref name="before"/>) that
+    /// entered the folder at or before <paramref name="maxAddedModSeq"/>, ordered by received date and
+    /// then id, strictly after the cursor <paramref name="after"/>, at most <paramref name="limit"/>.
+    /// For a device whose date window moved on: which items it was sent that are now outside the window
+    /// (pass the device's acknowledged sequence, and the last answer's last entry to page on). Items
+    /// without a received date (not email) are never returned.
+    /// </summary>
+    /// <param name="userId">The owner.</param>
+    /// <param name="folderId">The folder.</param>
+    /// <param name="from">The earliest received date included.</param>
+    /// <param name="before">The first received date no longer included.</param>
+    /// <param name="maxAddedModSeq">Only items whose <see cref="StoredItem.AddedModSeq"/> is at most this.</param>
+    /// <param name="after">The cursor: only entries after it in (date, id) order; null: from the start.</param>
+    /// <param name="limit">The most entries to return (at least 1); fewer means there are no more.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
+    Task<IReadOnlyList<ReceivedItem>> GetItemsReceivedBetweenAsync(
+        long userId,
+        long folderId,
+        DateTimeOffset from,
+        DateTimeOffset before,
+        long maxAddedModSeq,
+        ReceivedItem? after,
+        int limit,
+        CancellationToken cancellationToken);
 
     /// <summary>An email in the folder with exactly this content, or null (re-running an import adds nothing twice).</summary>
     Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using Pushbox.Storage.Stores;
+
 namespace Pushbox.Storage.Tests;
 
 /// <summary>The store contract over PostgreSQL (see <see cref="PostgresStorageFixture"/> for the server it needs).</summary>
@@ -13,4 +15,19 @@ public sealed class PostgresStoreContractTests(PostgresStorageFixture fixture) :
         Assert.Contains("ux_items_folder_modseq", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DateWindowQueries_CanUseTheDateIndex()
+    {
+        string between = await PlanAsync(SqlMailboxStore.ReceivedBetweenQuery);
+        string window = await PlanAsync(SqlMailboxStore.WindowCountQuery);
+
+        Assert.Contains("ix_items_folder_date", between, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", between, StringComparison.Ordinal);
+        Assert.Contains("Index Only Scan using ix_items_folder_date", window, StringComparison.Ordinal);
+    }
+
+    // Forbid the sequential scan a nearly empty table would get, to see which index the planner can use.
+    private async Task<string> PlanAsync(string sql) =>
+        string.Join(" | ", await Fixture.QueryStringsAsync("SET enable_seqscan = off; EXPLAIN " + sql, PlanParameters));
 }

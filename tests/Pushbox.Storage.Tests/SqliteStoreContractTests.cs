@@ -1,3 +1,5 @@
+using Pushbox.Storage.Stores;
+
 namespace Pushbox.Storage.Tests;
 
 /// <summary>The store contract over SQLite, plus what only SQLite has (pragmas, its query planner).</summary>
@@ -24,4 +26,31 @@ public sealed class SqliteStoreContractTests(SqliteStorageFixture fixture) : Sto
         Assert.DoesNotContain("TEMP B-TREE", items, StringComparison.Ordinal);
         Assert.Contains("USING PRIMARY KEY (folder_id=? AND modseq>? AND modseq<?)", tombstones, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DateWindowQueries_AreRangesOfTheDateIndex()
+    {
+        string bySequence = await PlanAsync(SqlMailboxStore.ChangedItemsPageQuery(window: true, byDate: false));
+        string byDate = await PlanAsync(SqlMailboxStore.ChangedItemsPageQuery(window: true, byDate: true));
+        string countByDate = await PlanAsync(SqlMailboxStore.ChangedItemsCountQuery(window: true, byDate: true));
+        string window = await PlanAsync(SqlMailboxStore.WindowCountQuery);
+        string between = await PlanAsync(SqlMailboxStore.ReceivedBetweenQuery);
+
+        Assert.Contains("USING INDEX ux_items_folder_modseq (folder_id=? AND modseq>? AND modseq<?)", bySequence, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", bySequence, StringComparison.Ordinal);
+        foreach (string plan in new[] { byDate, countByDate })
+        {
+            // The window and the undated items: two ranges of the date index, never a walk of the folder by sequence.
+            Assert.Contains("USING INDEX ix_items_folder_date (folder_id=? AND date_received>?)", plan, StringComparison.Ordinal);
+            Assert.Contains("USING INDEX ix_items_folder_date (folder_id=? AND date_received=?)", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("ux_items_folder_modseq", plan, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("USING COVERING INDEX ix_items_folder_date (folder_id=? AND date_received>?)", window, StringComparison.Ordinal);
+        Assert.Contains("USING COVERING INDEX ix_items_folder_date (folder_id=? AND date_received=?)", window, StringComparison.Ordinal);
+        Assert.Contains("USING INDEX ix_items_folder_date (folder_id=? AND date_received>? AND date_received<?)", between, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", between, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PlanAsync(string sql) => string.Join(" | ", await Fixture.QueryColumnAsync("EXPLAIN QUERY PLAN " + sql, "detail", PlanParameters));
 }

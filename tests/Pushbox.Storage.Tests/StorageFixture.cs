@@ -82,12 +82,12 @@ public abstract class StorageFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a query on the shared database and returns one text column of each row.</summary>
-    public async Task<IReadOnlyList<string>> QueryColumnAsync(string sql, string column)
+    public async Task<IReadOnlyList<string>> QueryColumnAsync(string sql, string column, object? parameters = null)
     {
         DbConnection connection = await Database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            IEnumerable<dynamic> rows = await connection.QueryAsync(sql).ConfigureAwait(false);
+            IEnumerable<dynamic> rows = await connection.QueryAsync(sql, parameters).ConfigureAwait(false);
             return [.. rows.Select(r => (string)((IDictionary<string, object>)r)[column])];
         }
     }

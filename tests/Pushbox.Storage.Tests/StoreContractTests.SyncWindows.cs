@@ -12,7 +12,8 @@ namespace Pushbox.Storage.Tests;
 
 /// <summary>
 /// What a Sync needs of the store to classify changes without an inventory of each device's items:
-/// the sequence at which an item entered its folder, on items and on tombstones.
+/// the sequence at which an item entered its folder (on items and tombstones), date windows and the
+/// estimate count.
 /// </summary>
 public abstract partial class StoreContractTests
 {
@@ -78,6 +79,163 @@ public abstract partial class StoreContractTests
         Assert.Equal([new ItemDeletion(note.Id, 2, 1, null)], (await Store.GetChangesAsync(user.Id, notes.Id, 0, 10, None)).Deleted);
     }
 
+    // ---------------------------------------------------------------- date windows
+
+    [Fact]
+    public async Task GetChanges_ReceivedSince_LeavesOutOlderItemsAndTombstones_WithoutCountingThemAgainstTheLimit()
+    {
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        Folder notes = await Store.GetStandardFolderAsync(user.Id, FolderType.Notes, None);
+        StoredItem old1 = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Old), None);      // 1
+        StoredItem new2 = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);   // 2
+        StoredItem old3 = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Old), None);      // 3
+        StoredItem edge4 = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Cutoff), None);  // 4: exactly at the cutoff is in
+        StoredItem new5 = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);   // 5
+
+        ItemChanges first = await Store.GetChangesAsync(user.Id, inbox.Id, 0, 2, None, Cutoff);
+        AssertPage(first, [new2.Id, edge4.Id], [], 4, true);
+        AssertPage(await Store.GetChangesAsync(user.Id, inbox.Id, first.UpToModSeq, 2, None, Cutoff), [new5.Id], [], 5, false);
+
+        await Store.DeleteItemAsync(user.Id, old1.Id, None);                                                 // 6: out of the window
+        await Store.DeleteItemAsync(user.Id, new2.Id, None);                                                 // 7
+        await Store.UpdateEmailStateAsync(user.Id, old3.Id, new EmailStateChange(Read: true), None);       // 8: out of the window
+        StoredItem new9 = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);            // 9
+        await Store.UpdateEmailStateAsync(user.Id, old3.Id, new EmailStateChange(Categories: ["x"]), None); // 10: out of the window
+
+        ItemChanges all = await Store.GetChangesAsync(user.Id, inbox.Id, 5, 2, None, Cutoff);
+        AssertPage(all, [new9.Id], [new2.Id], 10, false);
+        Assert.Equal(new ItemDeletion(new2.Id, 7, 2, Recent), all.Deleted[0]);
+
+        ItemChanges page1 = await Store.GetChangesAsync(user.Id, inbox.Id, 5, 1, None, Cutoff);
+        AssertPage(page1, [], [new2.Id], 7, true);
+        AssertPage(await Store.GetChangesAsync(user.Id, inbox.Id, page1.UpToModSeq, 1, None, Cutoff), [new9.Id], [], 10, false);
+
+        AssertPage(await Store.GetChangesAsync(user.Id, inbox.Id, 5, 10, None), [new9.Id, old3.Id], [old1.Id, new2.Id], 10, false);
+
+        // Items without a received date are always in the window.
+        StoredItem note = await Store.AddItemAsync(user.Id, notes.Id, ItemClass.Note, "{}", None);
+        Assert.Equal([note.Id], (await Store.GetChangesAsync(user.Id, notes.Id, 0, 10, None, Recent)).Changed.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task GetChanges_ReceivedSince_OnAFolderOfThousands_GivesTheSameAnswerFromTheStartAsFromNearTheEnd()
+    {
+        // A first sync of a large folder with a small window reads the window through the date index;
+        // a later one reads the few sequences since. Both must answer exactly as the merge defines.
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        Folder archive = await Store.CreateFolderAsync(user.Id, null, "Archive", FolderType.UserMail, None);
+        IReadOnlyList<StoredItem> old = await Store.AddEmailsAsync(user.Id, inbox.Id, [.. Enumerable.Range(0, 1500).Select(i => EmailAt(Old.AddMinutes(i)))], None);
+        IReadOnlyList<StoredItem> recent = await Store.AddEmailsAsync(user.Id, inbox.Id, [.. Enumerable.Range(0, 5).Select(i => EmailAt(Recent.AddMinutes(i)))], None); // 1501..1505
+        await Store.DeleteItemAsync(user.Id, old[10].Id, None);                                          // 1506: out of the window
+        await Store.DeleteItemAsync(user.Id, recent[2].Id, None);                                        // 1507
+        await Store.UpdateEmailStateAsync(user.Id, recent[0].Id, new EmailStateChange(Read: true), None); // 1508
+        await Store.UpdateEmailStateAsync(user.Id, old[20].Id, new EmailStateChange(Read: true), None);   // 1509: out of the window
+        await Store.MoveItemAsync(user.Id, recent[4].Id, archive.Id, None);                              // 1510
+
+        AssertPage(await Store.GetChangesAsync(user.Id, inbox.Id, 0, 100, None, Cutoff), [recent[1].Id, recent[3].Id, recent[0].Id], [recent[2].Id, recent[4].Id], 1510, false);
+
+        ItemChanges page1 = await Store.GetChangesAsync(user.Id, inbox.Id, 0, 2, None, Cutoff);
+        AssertPage(page1, [recent[1].Id, recent[3].Id], [], 1504, true);
+        ItemChanges page2 = await Store.GetChangesAsync(user.Id, inbox.Id, page1.UpToModSeq, 2, None, Cutoff);
+        AssertPage(page2, [recent[0].Id], [recent[2].Id], 1508, true);
+        AssertPage(await Store.GetChangesAsync(user.Id, inbox.Id, page2.UpToModSeq, 2, None, Cutoff), [], [recent[4].Id], 1510, false);
+    }
+
+    [Fact]
+    public async Task GetItemsReceivedBetween_PagesByDateThenId_WithinTheRangeAndTheAddedModSeq()
+    {
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        Folder archive = await Store.CreateFolderAsync(user.Id, null, "Archive", FolderType.UserMail, None);
+        DateTimeOffset from = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), before = from.AddDays(3);
+        StoredItem early = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from.AddTicks(-10)), None); // before the range
+        StoredItem a = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from), None);
+        StoredItem b = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from.AddDays(1)), None);
+        StoredItem c = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from.AddDays(1)), None);
+        StoredItem d = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from.AddDays(1)), None);
+        StoredItem e = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from.AddDays(2)), None);
+        StoredItem atBefore = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(before), None);           // "before" is out
+        await Store.AddEmailAsync(user.Id, archive.Id, EmailAt(from.AddDays(1)), None);                       // another folder
+        long acknowledged = (await Store.GetFolderAsync(user.Id, inbox.Id, None))!.ModSeq;
+        StoredItem later = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(from.AddDays(1)), None);     // entered after
+        await Store.UpdateEmailStateAsync(user.Id, b.Id, new EmailStateChange(Read: true), None);             // a change keeps b in
+        await Store.MoveItemAsync(user.Id, c.Id, archive.Id, None);
+        await Store.MoveItemAsync(user.Id, c.Id, inbox.Id, None);                                             // back, but entered anew
+
+        var pages = new List<IReadOnlyList<ReceivedItem>>();
+        ReceivedItem? after = null;
+        do
+        {
+            pages.Add(await Store.GetItemsReceivedBetweenAsync(user.Id, inbox.Id, from, before, acknowledged, after, 2, None));
+            after = pages[^1].Count > 0 ? pages[^1][^1] : null;
+        }
+        while (pages[^1].Count == 2);
+
+        Assert.Equal([[a.Id, b.Id], [d.Id, e.Id], []], pages.Select(p => p.Select(r => r.ItemId).ToArray()));
+        Assert.Equal(new ReceivedItem(b.Id, from.AddDays(1)), pages[0][1]);
+        Assert.Equal(
+            [a.Id, b.Id, c.Id, d.Id, later.Id, e.Id],
+            (await Store.GetItemsReceivedBetweenAsync(user.Id, inbox.Id, from, before, long.MaxValue, null, 100, None)).Select(r => r.ItemId));
+        Assert.Equal(
+            [c.Id, d.Id, later.Id, e.Id],
+            (await Store.GetItemsReceivedBetweenAsync(user.Id, inbox.Id, from, before, long.MaxValue, new ReceivedItem(b.Id, from.AddDays(1)), 100, None)).Select(r => r.ItemId));
+        Assert.DoesNotContain(early.Id, (await Store.GetItemsReceivedBetweenAsync(user.Id, inbox.Id, from, before, long.MaxValue, null, 100, None)).Select(r => r.ItemId));
+        Assert.DoesNotContain(atBefore.Id, (await Store.GetItemsReceivedBetweenAsync(user.Id, inbox.Id, from, before, long.MaxValue, null, 100, None)).Select(r => r.ItemId));
+
+        User intruder = await NewUserAsync();
+        await AssertRefused(MailboxErrorReason.FolderNotFound, () => Store.GetItemsReceivedBetweenAsync(intruder.Id, inbox.Id, from, before, long.MaxValue, null, 10, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.GetItemsReceivedBetweenAsync(user.Id, inbox.Id, from, before, long.MaxValue, null, 0, None));
+    }
+
+    // ---------------------------------------------------------------- estimates
+
+    [Fact]
+    public async Task CountChanges_CountsChangedItemsAndTheDeletionsOfItemsADeviceAtSinceCouldHave()
+    {
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        StoredItem keptOld = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Old), None);      // 1
+        StoredItem keptNew = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);   // 2
+        StoredItem goneOld = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Old), None);      // 3
+        StoredItem goneNew = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);   // 4
+        const long since = 4;
+
+        await Store.UpdateEmailStateAsync(user.Id, keptOld.Id, new EmailStateChange(Read: true), None); // 5: changed, old
+        await Store.UpdateEmailStateAsync(user.Id, keptNew.Id, new EmailStateChange(Read: true), None); // 6: changed
+        await Store.DeleteItemAsync(user.Id, goneOld.Id, None);                                          // 7: deleted, old
+        await Store.DeleteItemAsync(user.Id, goneNew.Id, None);                                          // 8: deleted
+        await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);                            // 9: added
+        StoredItem transient = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Recent), None);     // 10
+        await Store.DeleteItemAsync(user.Id, transient.Id, None);                                       // 11: added and deleted after "since"
+
+        Assert.Equal(5, await Store.CountChangesAsync(user.Id, inbox.Id, since, null, None));    // changed 5, 6, added 9; deleted 7, 8
+        Assert.Equal(3, await Store.CountChangesAsync(user.Id, inbox.Id, since, Cutoff, None));  // 6, 9; 8
+        Assert.Equal(3, await Store.CountChangesAsync(user.Id, inbox.Id, 0, null, None));        // the 3 items there; no deletion counts
+        Assert.Equal(2, await Store.CountChangesAsync(user.Id, inbox.Id, 0, Cutoff, None));
+        Assert.Equal(0, await Store.CountChangesAsync(user.Id, inbox.Id, 11, Cutoff, None));
+        ItemChanges changes = await Store.GetChangesAsync(user.Id, inbox.Id, since, 100, None, Cutoff);
+        Assert.Equal(4, changes.Changed.Count + changes.Deleted.Count); // GetChanges also names the transient deletion
+
+        User intruder = await NewUserAsync();
+        await AssertRefused(MailboxErrorReason.FolderNotFound, () => Store.CountChangesAsync(intruder.Id, inbox.Id, 0, null, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.CountChangesAsync(user.Id, inbox.Id, -1, null, None));
+    }
+
+    [Fact]
+    public async Task CountChanges_OnAFolderOfThousands_WithASmallWindow_CountsTheWindow()
+    {
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        await Store.AddEmailsAsync(user.Id, inbox.Id, [.. Enumerable.Range(0, 1200).Select(_ => EmailAt(Old))], None);
+        await Store.AddEmailsAsync(user.Id, inbox.Id, [EmailAt(Recent), EmailAt(Cutoff), EmailAt(Recent)], None);
+
+        Assert.Equal(3, await Store.CountChangesAsync(user.Id, inbox.Id, 0, Cutoff, None));
+        Assert.Equal(1203, await Store.CountChangesAsync(user.Id, inbox.Id, 0, null, None));
+        Assert.Equal(1, await Store.CountChangesAsync(user.Id, inbox.Id, 1202, Cutoff, None));
+    }
+
     // ---------------------------------------------------------------- migration 5
 
     [Fact]
@@ -121,12 +279,27 @@ public abstract partial class StoreContractTests
         IMailboxStore store = services.GetRequiredService<IMailboxStore>();
         StoredItem item = (await store.GetItemAsync(userId, itemId, None))!;
         Assert.Equal((6L, 6L, Recent), (item.ModSeq, item.AddedModSeq, item.Email!.DateReceived));
-        ItemChanges changes = await store.GetChangesAsync(userId, folderId, 0, 10, None);
+        ItemChanges changes = await store.GetChangesAsync(userId, folderId, 0, 10, None, Cutoff);
         Assert.Equal([itemId], changes.Changed.Select(i => i.Id));
         Assert.Equal([new ItemDeletion(12345, 7, 0, null)], changes.Deleted);
+        Assert.Equal(2, await store.CountChangesAsync(userId, folderId, 0, Cutoff, None));
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>Values for every parameter of the store's date-window queries, to look at their plans.</summary>
+    protected static object PlanParameters { get; } = new
+    {
+        FolderId = 1L, UserId = 1L, Since = 5L, UpTo = 9L, Take = 10L, Half = 50L, Limit = 10, MaxAddedModSeq = 7L, AfterId = 0L,
+        Cutoff = Cutoff, From = Cutoff, Before = Recent, AfterDate = Cutoff,
+    };
+
+    private static void AssertPage(ItemChanges page, long[] changed, long[] deleted, long upTo, bool moreAvailable)
+    {
+        Assert.Equal(changed, page.Changed.Select(i => i.Id));
+        Assert.Equal(deleted, page.Deleted.Select(d => d.ItemId));
+        Assert.Equal((upTo, moreAvailable), (page.UpToModSeq, page.MoreAvailable));
+    }
 
     protected static NewEmail EmailAt(DateTimeOffset received, byte[]? conversationId = null) =>
         new(new BlobRef(NewHash(), 100), new EmailSummary(

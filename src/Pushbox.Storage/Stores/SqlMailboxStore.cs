@@ -33,6 +33,15 @@ namespace Pushbox.Storage.Stores;
 /// addition; left but entered after N: never on the device).
 /// </para>
 /// <para>
+/// A date window (<c>receivedSince</c>) filters both ranges in SQL, so what it leaves out does not count
+/// against the limit. Walking <c>(folder_id, modseq)</c> then costs every sequence skipped until the page
+/// is full, which for a first sync of a large folder with a small window is nearly the whole folder; so
+/// when the window holds fewer items than half the sequence span, the items are read instead through
+/// <c>items(folder_id, date_received, id)</c> (every item in the window, sorted by sequence). The window
+/// is counted first, index-only and only up to that half. Tombstones are read by sequence up to the last
+/// item the page can reach.
+/// </para>
+/// <para>
 /// Hierarchy changes take the user row (<c>users.hierarchy_seq</c>) first, which serialises them per
 /// user, then check names and cycles against all the user's folders.
 /// </para>
@@ -44,6 +53,25 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
 
     // Bounds one "IN (…)" list: SQLite allows 32,766 parameters, and shorter statements plan faster.
     private const int ReferencedBlobBatch = 500;
+
+    // Below this many sequences, reading the change range by sequence is cheap whatever the date window;
+    // above it, GetChangesAsync and CountChangesAsync count the window to choose their index.
+    private const long DateIndexMinimumSpan = 1024;
+
+    private const string TombstoneInWindow = " AND (date_received IS NULL OR date_received >= @Cutoff)";
+
+    // The queries whose plans matter are internal, so that the tests can look at the plans of exactly these.
+
+    /// <summary>How many items of <c>@FolderId</c> are in the date window (from <c>@Cutoff</c> on, or undated), counting up to <c>@Half</c>: index-only.</summary>
+    internal const string WindowCountQuery =
+        "SELECT COUNT(*) FROM (SELECT 1 AS one FROM items WHERE folder_id = @FolderId AND date_received >= @Cutoff " +
+        "UNION ALL SELECT 1 FROM items WHERE folder_id = @FolderId AND date_received IS NULL LIMIT @Half) w";
+
+    /// <summary>Ids and dates of items of <c>@FolderId</c> in [<c>@From</c>, <c>@Before</c>), after (<c>@AfterDate</c>, <c>@AfterId</c>), that entered by <c>@MaxAddedModSeq</c>: a range of the date index, in its order.</summary>
+    internal const string ReceivedBetweenQuery =
+        "SELECT i.id AS ItemId, i.date_received AS DateReceived FROM items i WHERE i.folder_id = @FolderId " +
+        "AND i.date_received >= @From AND i.date_received < @Before AND (i.date_received, i.id) > (@AfterDate, @AfterId) " +
+        "AND i.added_modseq <= @MaxAddedModSeq ORDER BY i.date_received, i.id LIMIT @Limit";
 
     private SqlDialect Dialect => database.Dialect;
 
@@ -461,29 +489,31 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             },
             cancellationToken);
 
-    public Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken)
+    public Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken, DateTimeOffset? receivedSince = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sinceModSeq);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        object? cutoff = receivedSince is { } since ? Dialect.ToDb(Microseconds(since)) : null;
         return database.ReadAsync(
             async connection =>
             {
                 // The folder's sequence first: every change up to it is committed (its writer held the
                 // folder row until commit), and changes committing later have higher sequences.
-                long current = await connection.ScalarAsync<long?>(
-                    "SELECT modseq FROM folders WHERE id = @Id AND user_id = @UserId",
-                    new { Id = folderId, UserId = userId },
-                    null,
-                    cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
-                var range = new { FolderId = folderId, Since = sinceModSeq, UpTo = current, Take = (long)limit + 1 };
+                long current = await ReadFolderModSeqAsync(connection, userId, folderId, cancellationToken).ConfigureAwait(false);
+                bool byDate = cutoff is not null && await PreferDateIndexAsync(connection, folderId, cutoff, current - sinceModSeq, cancellationToken).ConfigureAwait(false);
+                long take = (long)limit + 1;
                 List<ItemRow> items = (await connection.RowsAsync<ItemRow>(
-                    $"SELECT {ItemRow.Columns} FROM items i WHERE i.folder_id = @FolderId AND i.modseq > @Since AND i.modseq <= @UpTo ORDER BY i.modseq LIMIT @Take",
-                    range,
+                    ChangedItemsPageQuery(cutoff is not null, byDate),
+                    new { FolderId = folderId, Since = sinceModSeq, UpTo = current, Cutoff = cutoff, Take = take },
                     null,
                     cancellationToken).ConfigureAwait(false)).ToList();
+
+                // The merge below stops before the (limit + 1)th item, so no tombstone after it can be reached.
+                long tombstonesUpTo = items.Count == take ? items[^1].ModSeq : current;
                 List<TombstoneRow> tombstones = (await connection.RowsAsync<TombstoneRow>(
-                    $"SELECT {TombstoneRow.Columns} FROM item_tombstones WHERE folder_id = @FolderId AND modseq > @Since AND modseq <= @UpTo ORDER BY modseq LIMIT @Take",
-                    range,
+                    $"SELECT {TombstoneRow.Columns} FROM item_tombstones WHERE folder_id = @FolderId AND modseq > @Since AND modseq <= @UpTo" +
+                    (cutoff is null ? string.Empty : TombstoneInWindow) + " ORDER BY modseq LIMIT @Take",
+                    new { FolderId = folderId, Since = sinceModSeq, UpTo = tombstonesUpTo, Cutoff = cutoff, Take = take },
                     null,
                     cancellationToken).ConfigureAwait(false)).ToList();
 
@@ -514,6 +544,72 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 }
 
                 return new ItemChanges(changed, deleted, current, MoreAvailable: false);
+            },
+            cancellationToken);
+    }
+
+    public Task<long> CountChangesAsync(long userId, long folderId, long sinceModSeq, DateTimeOffset? receivedSince, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sinceModSeq);
+        object? cutoff = receivedSince is { } since ? Dialect.ToDb(Microseconds(since)) : null;
+        return database.ReadAsync(
+            async connection =>
+            {
+                long current = await ReadFolderModSeqAsync(connection, userId, folderId, cancellationToken).ConfigureAwait(false);
+                bool byDate = cutoff is not null && await PreferDateIndexAsync(connection, folderId, cutoff, current - sinceModSeq, cancellationToken).ConfigureAwait(false);
+                var range = new { FolderId = folderId, Since = sinceModSeq, UpTo = current, Cutoff = cutoff };
+                long items = await connection.ScalarAsync<long>(
+                    ChangedItemsCountQuery(cutoff is not null, byDate),
+                    range,
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+
+                // A tombstone of an item that entered after "since" names an item no device at "since" had.
+                long deletions = await connection.ScalarAsync<long>(
+                    "SELECT COUNT(*) FROM item_tombstones WHERE folder_id = @FolderId AND modseq > @Since AND modseq <= @UpTo AND added_modseq <= @Since" +
+                    (cutoff is null ? string.Empty : TombstoneInWindow),
+                    range,
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return items + deletions;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReceivedItem>> GetItemsReceivedBetweenAsync(
+        long userId,
+        long folderId,
+        DateTimeOffset from,
+        DateTimeOffset before,
+        long maxAddedModSeq,
+        ReceivedItem? after,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        object fromValue = Dialect.ToDb(Microseconds(from));
+
+        // Without a cursor, "after (from, 0)" is "from on": ids start at 1.
+        var query = new
+        {
+            FolderId = folderId,
+            From = fromValue,
+            Before = Dialect.ToDb(Microseconds(before)),
+            AfterDate = after is null ? fromValue : Dialect.ToDb(Microseconds(after.DateReceived)),
+            AfterId = after?.ItemId ?? 0,
+            MaxAddedModSeq = maxAddedModSeq,
+            Limit = limit,
+        };
+        return database.ReadAsync<IReadOnlyList<ReceivedItem>>(
+            async connection =>
+            {
+                _ = await ReadFolderModSeqAsync(connection, userId, folderId, cancellationToken).ConfigureAwait(false);
+                IEnumerable<ReceivedRow> rows = await connection.RowsAsync<ReceivedRow>(
+                    ReceivedBetweenQuery,
+                    query,
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return rows.Select(r => new ReceivedItem(r.ItemId, Dialect.FromDb(r.DateReceived))).ToList();
             },
             cancellationToken);
     }
@@ -698,6 +794,67 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 return stored;
             },
             cancellationToken);
+
+    /// <summary>The folder's modification sequence; the folder must be the user's.</summary>
+    private static async Task<long> ReadFolderModSeqAsync(DbConnection connection, long userId, long folderId, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync<long?>(
+            "SELECT modseq FROM folders WHERE id = @Id AND user_id = @UserId",
+            new { Id = folderId, UserId = userId },
+            null,
+            cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+
+    /// <summary>
+    /// A query over the items of <c>@FolderId</c> with <c>@Since &lt; modseq &lt;= @UpTo</c> and, with a
+    /// <paramref name="window"/>, a received date from <c>@Cutoff</c> on or none. Read by sequence through
+    /// <c>(folder_id, modseq)</c>, or <paramref name="byDate"/> through <c>(folder_id, date_received, id)</c>:
+    /// the window and the undated items are two ranges of that index (a union), and the unary plus keeps
+    /// the planner off the sequence index. Whoever orders a union by sequence orders by an expression
+    /// (<c>ModSeq + 0</c>), or SQLite walks the sequence index for the sorted undated half.
+    /// </summary>
+    internal static string ChangedItemsQuery(string select, bool window, bool byDate)
+    {
+        const string Sequences = "i.modseq > @Since AND i.modseq <= @UpTo";
+        const string SequencesNoIndex = "+i.modseq > @Since AND +i.modseq <= @UpTo";
+        if (!window)
+        {
+            return $"SELECT {select} FROM items i WHERE i.folder_id = @FolderId AND {Sequences}";
+        }
+
+        return byDate
+            ? $"SELECT {select} FROM items i WHERE i.folder_id = @FolderId AND i.date_received >= @Cutoff AND {SequencesNoIndex} " +
+              $"UNION ALL SELECT {select} FROM items i WHERE i.folder_id = @FolderId AND i.date_received IS NULL AND {SequencesNoIndex}"
+            : $"SELECT {select} FROM items i WHERE i.folder_id = @FolderId AND {Sequences} AND (i.date_received IS NULL OR i.date_received >= @Cutoff)";
+    }
+
+    /// <summary>The first <c>@Take</c> changed items (<see cref="ChangedItemsQuery"/>) by sequence.</summary>
+    internal static string ChangedItemsPageQuery(bool window, bool byDate) => byDate
+        ? $"SELECT * FROM ({ChangedItemsQuery(ItemRow.Columns, window: true, byDate: true)}) u ORDER BY u.ModSeq + 0 LIMIT @Take"
+        : $"{ChangedItemsQuery(ItemRow.Columns, window, byDate: false)} ORDER BY i.modseq LIMIT @Take";
+
+    /// <summary>How many changed items there are (<see cref="ChangedItemsQuery"/>).</summary>
+    internal static string ChangedItemsCountQuery(bool window, bool byDate) =>
+        $"SELECT COUNT(*) FROM ({ChangedItemsQuery("1 AS one", window, byDate)}) c";
+
+    /// <summary>
+    /// Whether the folder's date window (from <paramref name="cutoff"/> on, or undated) holds fewer items
+    /// than half of <paramref name="span"/> sequences: then reading the window through the date index
+    /// costs less than walking the sequences. Counts in the date index only, and stops at that half.
+    /// </summary>
+    private static async Task<bool> PreferDateIndexAsync(DbConnection connection, long folderId, object cutoff, long span, CancellationToken cancellationToken)
+    {
+        if (span <= DateIndexMinimumSpan)
+        {
+            return false;
+        }
+
+        long half = span / 2;
+        long inWindow = await connection.ScalarAsync<long>(
+            WindowCountQuery,
+            new { FolderId = folderId, Cutoff = cutoff, Half = half },
+            null,
+            cancellationToken).ConfigureAwait(false);
+        return inWindow < half;
+    }
 
     private ItemDeletion ToDeletion(TombstoneRow row) =>
         new(row.ItemId, row.ModSeq, row.AddedModSeq, row.DateReceived is null ? null : Dialect.FromDb(row.DateReceived));

@@ -50,7 +50,11 @@ internal sealed class HookedMailboxStore(IMailboxStore inner) : IMailboxStore
 
     public Task<StoredItem?> GetItemAsync(long userId, long itemId, CancellationToken cancellationToken) => inner.GetItemAsync(userId, itemId, cancellationToken);
 
-    public Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken) => inner.GetChangesAsync(userId, folderId, sinceModSeq, limit, cancellationToken);
+    public Task<ItemChanges> GetChangesAsync(long userId, long folderId, long sinceModSeq, int limit, CancellationToken cancellationToken, DateTimeOffset? receivedSince = null) => inner.GetChangesAsync(userId, folderId, sinceModSeq, limit, cancellationToken, receivedSince);
+
+    public Task<long> CountChangesAsync(long userId, long folderId, long sinceModSeq, DateTimeOffset? receivedSince, CancellationToken cancellationToken) => inner.CountChangesAsync(userId, folderId, sinceModSeq, receivedSince, cancellationToken);
+
+    public Task<IReadOnlyList<ReceivedItem>> GetItemsReceivedBetweenAsync(long userId, long folderId, DateTimeOffset from, DateTimeOffset before, long maxAddedModSeq, ReceivedItem? after, int limit, CancellationToken cancellationToken) => inner.GetItemsReceivedBetweenAsync(userId, folderId, from, before, maxAddedModSeq, after, limit, cancellationToken);
 
     public Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken) => inner.FindEmailByContentAsync(userId, folderId, blobHash, cancellationToken);
 
