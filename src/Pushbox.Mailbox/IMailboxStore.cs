@@ -59,7 +59,10 @@ public interface IMailboxStore
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>.</exception>
     Task<StoredItem> UpdateItemAsync(long userId, long itemId, string properties, CancellationToken cancellationToken);
 
-    /// <summary>Changes an email's read state, flag or categories.</summary>
+    /// <summary>
+    /// Changes an email's read state, flag or categories. A change that leaves all three exactly as they
+    /// are changes nothing (no new modification sequence) and returns the item as stored.
+    /// </summary>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.ItemNotFound"/>.</exception>
     Task<StoredItem> UpdateEmailStateAsync(long userId, long itemId, EmailStateChange change, CancellationToken cancellationToken);
 
@@ -76,6 +79,30 @@ public interface IMailboxStore
 
     /// <summary>One item, or null when the user has no such item.</summary>
     Task<StoredItem?> GetItemAsync(long userId, long itemId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The items among <paramref name="itemIds"/> that exist and belong to the user, in any folder,
+    /// ordered by id; ids of missing or other users' items are left out without error. Any number of ids
+    /// (they are read in batches, so the answer is not one snapshot: an item moved meanwhile may show in
+    /// either folder).
+    /// </summary>
+    Task<IReadOnlyList<StoredItem>> GetItemsAsync(long userId, IReadOnlyCollection<long> itemIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The user's emails whose <see cref="EmailSummary.ConversationId"/> is <paramref name="conversationId"/>,
+    /// in any folder, ordered by id. An empty id names no conversation: the answer is empty.
+    /// </summary>
+    Task<IReadOnlyList<StoredItem>> GetItemsByConversationAsync(long userId, byte[] conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every item of a folder, each leaving a tombstone in the folder's change log as
+    /// <see cref="DeleteItemAsync"/> does, in one transaction; with <paramref name="deleteSubfolders"/>
+    /// also deletes the folder's subfolders with their items, as <see cref="DeleteFolderAsync"/> does
+    /// (one hierarchy change). The folder itself stays, standard or not.
+    /// </summary>
+    /// <returns>How many items were deleted from the folder itself (items of deleted subfolders are not counted).</returns>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.FolderNotFound"/>.</exception>
+    Task<int> EmptyFolderAsync(long userId, long folderId, bool deleteSubfolders, CancellationToken cancellationToken);
 
     /// <summary>
     /// Changes in a folder after <paramref name="sinceModSeq"/>, oldest first: items added, changed or

@@ -17,14 +17,16 @@ public sealed class PostgresStoreContractTests(PostgresStorageFixture fixture) :
     }
 
     [Fact]
-    public async Task DateWindowQueries_CanUseTheDateIndex()
+    public async Task DateWindowQueries_CanUseTheDateAndConversationIndexes()
     {
         string between = await PlanAsync(SqlMailboxStore.ReceivedBetweenQuery);
         string window = await PlanAsync(SqlMailboxStore.WindowCountQuery);
+        string conversation = await PlanAsync(SqlMailboxStore.ConversationQuery);
 
         Assert.Contains("ix_items_folder_date", between, StringComparison.Ordinal);
         Assert.DoesNotContain("Sort", between, StringComparison.Ordinal);
         Assert.Contains("Index Only Scan using ix_items_folder_date", window, StringComparison.Ordinal);
+        Assert.Contains("ix_items_user_conversation", conversation, StringComparison.Ordinal);
     }
 
     // Forbid the sequential scan a nearly empty table would get, to see which index the planner can use.

@@ -28,13 +28,14 @@ public sealed class SqliteStoreContractTests(SqliteStorageFixture fixture) : Sto
     }
 
     [Fact]
-    public async Task DateWindowQueries_AreRangesOfTheDateIndex()
+    public async Task DateWindowQueries_AreRangesOfTheDateIndex_AndConversationsOfTheirs()
     {
         string bySequence = await PlanAsync(SqlMailboxStore.ChangedItemsPageQuery(window: true, byDate: false));
         string byDate = await PlanAsync(SqlMailboxStore.ChangedItemsPageQuery(window: true, byDate: true));
         string countByDate = await PlanAsync(SqlMailboxStore.ChangedItemsCountQuery(window: true, byDate: true));
         string window = await PlanAsync(SqlMailboxStore.WindowCountQuery);
         string between = await PlanAsync(SqlMailboxStore.ReceivedBetweenQuery);
+        string conversation = await PlanAsync(SqlMailboxStore.ConversationQuery);
 
         Assert.Contains("USING INDEX ux_items_folder_modseq (folder_id=? AND modseq>? AND modseq<?)", bySequence, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", bySequence, StringComparison.Ordinal);
@@ -50,6 +51,7 @@ public sealed class SqliteStoreContractTests(SqliteStorageFixture fixture) : Sto
         Assert.Contains("USING COVERING INDEX ix_items_folder_date (folder_id=? AND date_received=?)", window, StringComparison.Ordinal);
         Assert.Contains("USING INDEX ix_items_folder_date (folder_id=? AND date_received>? AND date_received<?)", between, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", between, StringComparison.Ordinal);
+        Assert.Contains("USING INDEX ix_items_user_conversation (user_id=? AND conversation_id=?)", conversation, StringComparison.Ordinal);
     }
 
     private async Task<string> PlanAsync(string sql) => string.Join(" | ", await Fixture.QueryColumnAsync("EXPLAIN QUERY PLAN " + sql, "detail", PlanParameters));

@@ -12,8 +12,8 @@ namespace Pushbox.Storage.Tests;
 
 /// <summary>
 /// What a Sync needs of the store to classify changes without an inventory of each device's items:
-/// the sequence at which an item entered its folder (on items and tombstones), date windows and the
-/// estimate count.
+/// the sequence at which an item entered its folder (on items and tombstones), date windows, the
+/// estimate count, reading items by id and by conversation, and emptying a folder.
 /// </summary>
 public abstract partial class StoreContractTests
 {
@@ -144,6 +144,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task UpdateEmailState_ClearingAnAbsentFlagAndRepeatingTheRest_ChangesNothing()
+    {
+        User user = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        StoredItem item = await Store.AddEmailAsync(user.Id, inbox.Id, Email(), None);
+
+        StoredItem same = await Store.UpdateEmailStateAsync(user.Id, item.Id, new EmailStateChange(Read: false, ClearFlag: true, Categories: []), None);
+        StoredItem nothing = await Store.UpdateEmailStateAsync(user.Id, item.Id, new EmailStateChange(), None);
+
+        foreach (StoredItem returned in new[] { same, nothing })
+        {
+            Assert.Equal((item.ModSeq, item.AddedModSeq, false, null), (returned.ModSeq, returned.AddedModSeq, returned.Email!.Read, returned.Email.Flag));
+            Assert.Empty(returned.Email.Categories);
+        }
+
+        Assert.Equal(item.ModSeq, (await Store.GetFolderAsync(user.Id, inbox.Id, None))!.ModSeq);
+        Assert.Empty((await Store.GetChangesAsync(user.Id, inbox.Id, item.ModSeq, 10, None)).Changed);
+    }
+
+    [Fact]
     public async Task GetItemsReceivedBetween_PagesByDateThenId_WithinTheRangeAndTheAddedModSeq()
     {
         User user = await NewUserAsync();
@@ -236,6 +256,122 @@ public abstract partial class StoreContractTests
         Assert.Equal(1, await Store.CountChangesAsync(user.Id, inbox.Id, 1202, Cutoff, None));
     }
 
+    // ---------------------------------------------------------------- items by id and by conversation
+
+    [Fact]
+    public async Task GetItems_ReturnsTheUsersItemsInAnyFolderByIdAndLeavesOutTheRest()
+    {
+        User user = await NewUserAsync();
+        User other = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        Folder archive = await Store.CreateFolderAsync(user.Id, null, "Archive", FolderType.UserMail, None);
+        StoredItem first = await Store.AddEmailAsync(user.Id, inbox.Id, Email("first"), None);
+        StoredItem second = await Store.AddEmailAsync(user.Id, archive.Id, Email("second"), None);
+        StoredItem note = await Store.AddItemAsync(user.Id, (await Store.GetStandardFolderAsync(user.Id, FolderType.Notes, None)).Id, ItemClass.Note, "{}", None);
+        StoredItem foreign = await Store.AddEmailAsync(other.Id, (await InboxAsync(other.Id)).Id, Email(), None);
+        StoredItem gone = await Store.AddEmailAsync(user.Id, inbox.Id, Email(), None);
+        await Store.DeleteItemAsync(user.Id, gone.Id, None);
+
+        IReadOnlyList<StoredItem> items = await Store.GetItemsAsync(user.Id, [note.Id, second.Id, foreign.Id, gone.Id, first.Id, second.Id, long.MaxValue], None);
+
+        Assert.Equal([first.Id, second.Id, note.Id], items.Select(i => i.Id));
+        Assert.Equal((archive.Id, "second"), (items[1].FolderId, items[1].Email!.Subject));
+        Assert.Equal(first.AddedModSeq, items[0].AddedModSeq);
+        Assert.Empty(await Store.GetItemsAsync(user.Id, [], None));
+
+        long[] many = [.. Enumerable.Range(0, 1200).Select(i => long.MaxValue - i), second.Id, first.Id];
+        Assert.Equal([first.Id, second.Id], (await Store.GetItemsAsync(user.Id, many, None)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task GetItemsByConversation_ReturnsTheUsersEmailsOfThatConversationInAnyFolder()
+    {
+        User user = await NewUserAsync();
+        User other = await NewUserAsync();
+        Folder inbox = await InboxAsync(user.Id);
+        Folder sent = await Store.GetStandardFolderAsync(user.Id, FolderType.SentItems, None);
+        byte[] conversation = Guid.NewGuid().ToByteArray();
+        StoredItem received = await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Old, conversation), None);
+        StoredItem reply = await Store.AddEmailAsync(user.Id, sent.Id, EmailAt(Recent, [.. conversation]), None);
+        await Store.AddEmailAsync(user.Id, inbox.Id, EmailAt(Old, Guid.NewGuid().ToByteArray()), None);
+        await Store.AddEmailAsync(other.Id, (await InboxAsync(other.Id)).Id, EmailAt(Old, conversation), None);
+
+        IReadOnlyList<StoredItem> thread = await Store.GetItemsByConversationAsync(user.Id, conversation, None);
+
+        Assert.Equal([received.Id, reply.Id], thread.Select(i => i.Id));
+        Assert.Equal([inbox.Id, sent.Id], thread.Select(i => i.FolderId));
+        Assert.Empty(await Store.GetItemsByConversationAsync(user.Id, Guid.NewGuid().ToByteArray(), None));
+        Assert.Empty(await Store.GetItemsByConversationAsync(user.Id, [], None));
+    }
+
+    // ---------------------------------------------------------------- emptying a folder
+
+    [Fact]
+    public async Task EmptyFolder_DeletesEveryItemWithATombstoneEach_AndKeepsTheSubfolders()
+    {
+        User user = await NewUserAsync();
+        Folder deletedItems = await Store.GetStandardFolderAsync(user.Id, FolderType.DeletedItems, None);
+        Folder sub = await Store.CreateFolderAsync(user.Id, deletedItems.Id, "Old projects", FolderType.UserMail, None);
+        StoredItem x = await Store.AddEmailAsync(user.Id, deletedItems.Id, EmailAt(Old), None);    // 1
+        StoredItem y = await Store.AddEmailAsync(user.Id, deletedItems.Id, EmailAt(Recent), None); // 2
+        await Store.UpdateEmailStateAsync(user.Id, x.Id, new EmailStateChange(Read: true), None);    // 3
+        StoredItem z = await Store.AddEmailAsync(user.Id, sub.Id, Email(), None);
+        long hierarchy = (await Store.GetHierarchyChangesAsync(user.Id, 0, None)).HierarchySeq;
+
+        Assert.Equal(2, await Store.EmptyFolderAsync(user.Id, deletedItems.Id, deleteSubfolders: false, None));
+
+        ItemChanges changes = await Store.GetChangesAsync(user.Id, deletedItems.Id, 3, 10, None);
+        Assert.Empty(changes.Changed);
+        Assert.Equal([new ItemDeletion(x.Id, 4, 1, Old), new ItemDeletion(y.Id, 5, 2, Recent)], changes.Deleted);
+        Assert.Equal(5, (await Store.GetFolderAsync(user.Id, deletedItems.Id, None))!.ModSeq);
+        Assert.Null(await Store.GetItemAsync(user.Id, x.Id, None));
+        Assert.NotNull(await Store.GetItemAsync(user.Id, z.Id, None));
+        Assert.NotNull(await Store.GetFolderAsync(user.Id, sub.Id, None));
+        Assert.Equal(hierarchy, (await Store.GetHierarchyChangesAsync(user.Id, 0, None)).HierarchySeq);
+
+        // Nothing left: nothing changes.
+        Assert.Equal(0, await Store.EmptyFolderAsync(user.Id, deletedItems.Id, deleteSubfolders: false, None));
+        Assert.Equal(5, (await Store.GetFolderAsync(user.Id, deletedItems.Id, None))!.ModSeq);
+        StoredItem again = await Store.AddEmailAsync(user.Id, deletedItems.Id, Email(), None);
+        Assert.Equal((6L, 6L), (again.ModSeq, again.AddedModSeq));
+    }
+
+    [Fact]
+    public async Task EmptyFolder_WithSubfolders_DeletesThemAsOneHierarchyChange()
+    {
+        User user = await NewUserAsync();
+        Folder deletedItems = await Store.GetStandardFolderAsync(user.Id, FolderType.DeletedItems, None);
+        Folder keep = await Store.CreateFolderAsync(user.Id, null, "Keep", FolderType.UserMail, None);
+        Folder sub = await Store.CreateFolderAsync(user.Id, deletedItems.Id, "Sub", FolderType.UserMail, None);
+        Folder subSub = await Store.CreateFolderAsync(user.Id, sub.Id, "SubSub", FolderType.UserMail, None);
+        Folder sibling = await Store.CreateFolderAsync(user.Id, deletedItems.Id, "Sibling", FolderType.UserMail, None);
+        StoredItem top = await Store.AddEmailAsync(user.Id, deletedItems.Id, Email(), None);
+        StoredItem deep = await Store.AddEmailAsync(user.Id, subSub.Id, Email(), None);
+        StoredItem kept = await Store.AddEmailAsync(user.Id, keep.Id, Email(), None);
+        long hierarchy = (await Store.GetHierarchyChangesAsync(user.Id, 0, None)).HierarchySeq;
+
+        Assert.Equal(1, await Store.EmptyFolderAsync(user.Id, deletedItems.Id, deleteSubfolders: true, None));
+
+        HierarchyChanges changes = await Store.GetHierarchyChangesAsync(user.Id, hierarchy, None);
+        Assert.Empty(changes.Changed);
+        Assert.Equal(new[] { sub.Id, subSub.Id, sibling.Id }.Order(), changes.Deleted.Order());
+        Assert.Equal(hierarchy + 1, changes.HierarchySeq);
+        Assert.Equal([top.Id], (await Store.GetChangesAsync(user.Id, deletedItems.Id, top.ModSeq, 10, None)).Deleted.Select(d => d.ItemId));
+        Assert.NotNull(await Store.GetFolderAsync(user.Id, deletedItems.Id, None));
+        Assert.Null(await Store.GetItemAsync(user.Id, deep.Id, None));
+        Assert.NotNull(await Store.GetItemAsync(user.Id, kept.Id, None));
+        Assert.NotNull(await Store.GetFolderAsync(user.Id, keep.Id, None));
+
+        // No subfolders and no items: no hierarchy change.
+        Assert.Equal(0, await Store.EmptyFolderAsync(user.Id, deletedItems.Id, deleteSubfolders: true, None));
+        Assert.Equal(hierarchy + 1, (await Store.GetHierarchyChangesAsync(user.Id, 0, None)).HierarchySeq);
+
+        User intruder = await NewUserAsync();
+        await AssertRefused(MailboxErrorReason.FolderNotFound, () => Store.EmptyFolderAsync(intruder.Id, keep.Id, deleteSubfolders: false, None));
+        await AssertRefused(MailboxErrorReason.FolderNotFound, () => Store.EmptyFolderAsync(intruder.Id, keep.Id, deleteSubfolders: true, None));
+        Assert.NotNull(await Store.GetItemAsync(user.Id, kept.Id, None));
+    }
+
     // ---------------------------------------------------------------- migration 5
 
     [Fact]
@@ -290,8 +426,8 @@ public abstract partial class StoreContractTests
     /// <summary>Values for every parameter of the store's date-window queries, to look at their plans.</summary>
     protected static object PlanParameters { get; } = new
     {
-        FolderId = 1L, UserId = 1L, Since = 5L, UpTo = 9L, Take = 10L, Half = 50L, Limit = 10, MaxAddedModSeq = 7L, AfterId = 0L,
-        Cutoff = Cutoff, From = Cutoff, Before = Recent, AfterDate = Cutoff,
+        FolderId = 1L, UserId = 1L, Since = 5L, UpTo = 9L, Take = 10L, Half = 50L, Limit = 10, MaxAddedModSeq = 7L, AfterId = 0L, Email = 1,
+        ConversationId = new byte[16], Cutoff = Cutoff, From = Cutoff, Before = Recent, AfterDate = Cutoff,
     };
 
     private static void AssertPage(ItemChanges page, long[] changed, long[] deleted, long upTo, bool moreAvailable)

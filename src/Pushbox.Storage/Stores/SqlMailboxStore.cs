@@ -52,7 +52,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
     public const int MaxFolderNameLength = 256;
 
     // Bounds one "IN (…)" list: SQLite allows 32,766 parameters, and shorter statements plan faster.
-    private const int ReferencedBlobBatch = 500;
+    private const int InListBatch = 500;
 
     // Below this many sequences, reading the change range by sequence is cheap whatever the date window;
     // above it, GetChangesAsync and CountChangesAsync count the window to choose their index.
@@ -72,6 +72,10 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
         "SELECT i.id AS ItemId, i.date_received AS DateReceived FROM items i WHERE i.folder_id = @FolderId " +
         "AND i.date_received >= @From AND i.date_received < @Before AND (i.date_received, i.id) > (@AfterDate, @AfterId) " +
         "AND i.added_modseq <= @MaxAddedModSeq ORDER BY i.date_received, i.id LIMIT @Limit";
+
+    /// <summary>The emails of <c>@UserId</c> in conversation <c>@ConversationId</c> (<c>@Email</c>: the class).</summary>
+    internal const string ConversationQuery =
+        $"SELECT {ItemRow.Columns} FROM items i WHERE i.user_id = @UserId AND i.conversation_id = @ConversationId AND i.item_class = @Email ORDER BY i.id";
 
     private SqlDialect Dialect => database.Dialect;
 
@@ -218,29 +222,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                     throw StandardFolder(folder);
                 }
 
-                // The folder and everything below it leave the hierarchy at one sequence. Parents come
-                // before children in the list, so one pass collects the subtree.
-                var doomed = new HashSet<long> { folderId };
-                foreach (FolderRow f in folders)
-                {
-                    if (f.ParentId is { } p && doomed.Contains(p))
-                    {
-                        doomed.Add(f.Id);
-                    }
-                }
-
-                long seq = await BumpHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
-                foreach (long id in doomed)
-                {
-                    await connection.RunAsync(
-                        "INSERT INTO folder_tombstones (user_id, folder_id, hierarchy_seq) VALUES (@UserId, @FolderId, @Seq)",
-                        new { UserId = userId, FolderId = id, Seq = seq },
-                        transaction,
-                        cancellationToken).ConfigureAwait(false);
-                }
-
-                // Subfolders, items and item tombstones go by ON DELETE CASCADE.
-                await connection.RunAsync("DELETE FROM folders WHERE id = @Id", new { Id = folderId }, transaction, cancellationToken).ConfigureAwait(false);
+                await DeleteSubtreesAsync(connection, transaction, userId, folders, [folderId], cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);
@@ -614,6 +596,92 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<StoredItem>> GetItemsAsync(long userId, IReadOnlyCollection<long> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        long[] distinct = itemIds.Distinct().ToArray();
+        if (distinct.Length == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoredItem>>([]);
+        }
+
+        return database.ReadAsync<IReadOnlyList<StoredItem>>(
+            async connection =>
+            {
+                var items = new List<StoredItem>(distinct.Length);
+                foreach (long[] batch in distinct.Chunk(InListBatch))
+                {
+                    items.AddRange((await connection.RowsAsync<ItemRow>(
+                        $"SELECT {ItemRow.Columns} FROM items i WHERE {Dialect.InList("i.id", "@Ids")} AND i.user_id = @UserId",
+                        new { Ids = batch, UserId = userId },
+                        null,
+                        cancellationToken).ConfigureAwait(false)).Select(ToStoredItem));
+                }
+
+                items.Sort((a, b) => a.Id.CompareTo(b.Id));
+                return items;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredItem>> GetItemsByConversationAsync(long userId, byte[] conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        if (conversationId.Length == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoredItem>>([]);
+        }
+
+        return database.ReadAsync<IReadOnlyList<StoredItem>>(
+            async connection => (await connection.RowsAsync<ItemRow>(
+                ConversationQuery,
+                new { UserId = userId, ConversationId = conversationId, Email = (int)ItemClass.Email },
+                null,
+                cancellationToken).ConfigureAwait(false)).Select(ToStoredItem).ToList(),
+            cancellationToken);
+    }
+
+    public Task<int> EmptyFolderAsync(long userId, long folderId, bool deleteSubfolders, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                // The user row before the folder row, in the order DeleteFolderAsync takes them.
+                List<FolderRow>? folders = null;
+                if (deleteSubfolders)
+                {
+                    _ = await LockHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+                    folders = await LoadFoldersAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Lock the folder row: no item enters or leaves it until commit. Then each item leaves a
+                // tombstone at its own new sequence, as if deleted one by one.
+                long before = (await BumpFolderAsync(connection, transaction, userId, folderId, cancellationToken, count: 0).ConfigureAwait(false)).ModSeq;
+                var folder = new { FolderId = folderId, Before = before };
+                int deleted = await connection.RunAsync(
+                    "INSERT INTO item_tombstones (folder_id, modseq, item_id, added_modseq, date_received) " +
+                    "SELECT folder_id, @Before + ROW_NUMBER() OVER (ORDER BY id), id, added_modseq, date_received FROM items WHERE folder_id = @FolderId",
+                    folder,
+                    transaction,
+                    cancellationToken).ConfigureAwait(false);
+                if (deleted > 0)
+                {
+                    await connection.RunAsync("DELETE FROM items WHERE folder_id = @FolderId", folder, transaction, cancellationToken).ConfigureAwait(false);
+                    await BumpFolderAsync(connection, transaction, userId, folderId, cancellationToken, deleted).ConfigureAwait(false);
+                }
+
+                if (folders is not null)
+                {
+                    long[] children = [.. folders.Where(f => f.ParentId == folderId).Select(f => f.Id)];
+                    if (children.Length > 0)
+                    {
+                        await DeleteSubtreesAsync(connection, transaction, userId, folders, children, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return deleted;
+            },
+            cancellationToken);
+
     public Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blobHash);
@@ -643,7 +711,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             async connection =>
             {
                 var referenced = new HashSet<string>(StringComparer.Ordinal);
-                foreach (string[] batch in distinct.Chunk(ReferencedBlobBatch))
+                foreach (string[] batch in distinct.Chunk(InListBatch))
                 {
                     referenced.UnionWith(await connection.RowsAsync<string>(
                         $"SELECT DISTINCT blob_hash FROM items WHERE {Dialect.InList("blob_hash", "@Hashes")}",
@@ -748,6 +816,39 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             new { ModSeq = modSeq, ItemId = itemId },
             transaction,
             cancellationToken);
+
+    /// <summary>
+    /// Deletes the folders <paramref name="roots"/> (of <paramref name="folders"/>, the user's, parents
+    /// first) and everything below them: all leave the hierarchy at one new sequence. Their items and
+    /// item tombstones go with them (ON DELETE CASCADE). The user row must be locked.
+    /// </summary>
+    private static async Task DeleteSubtreesAsync(DbConnection connection, DbTransaction transaction, long userId, List<FolderRow> folders, IReadOnlyCollection<long> roots, CancellationToken cancellationToken)
+    {
+        // Parents come before children in the list, so one pass collects the subtrees.
+        var doomed = new HashSet<long>(roots);
+        foreach (FolderRow f in folders)
+        {
+            if (f.ParentId is { } p && doomed.Contains(p))
+            {
+                doomed.Add(f.Id);
+            }
+        }
+
+        long seq = await BumpHierarchyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+        foreach (long id in doomed)
+        {
+            await connection.RunAsync(
+                "INSERT INTO folder_tombstones (user_id, folder_id, hierarchy_seq) VALUES (@UserId, @FolderId, @Seq)",
+                new { UserId = userId, FolderId = id, Seq = seq },
+                transaction,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (long root in roots)
+        {
+            await connection.RunAsync("DELETE FROM folders WHERE id = @Id", new { Id = root }, transaction, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Reads the item for a change and locks its row (PostgreSQL); writers of one item take turns.</summary>
     private async Task<ItemRow> LockItemAsync(DbConnection connection, DbTransaction transaction, long userId, long itemId, CancellationToken cancellationToken) =>

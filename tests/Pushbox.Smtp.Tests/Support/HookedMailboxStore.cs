@@ -56,6 +56,12 @@ internal sealed class HookedMailboxStore(IMailboxStore inner) : IMailboxStore
 
     public Task<IReadOnlyList<ReceivedItem>> GetItemsReceivedBetweenAsync(long userId, long folderId, DateTimeOffset from, DateTimeOffset before, long maxAddedModSeq, ReceivedItem? after, int limit, CancellationToken cancellationToken) => inner.GetItemsReceivedBetweenAsync(userId, folderId, from, before, maxAddedModSeq, after, limit, cancellationToken);
 
+    public Task<IReadOnlyList<StoredItem>> GetItemsAsync(long userId, IReadOnlyCollection<long> itemIds, CancellationToken cancellationToken) => inner.GetItemsAsync(userId, itemIds, cancellationToken);
+
+    public Task<IReadOnlyList<StoredItem>> GetItemsByConversationAsync(long userId, byte[] conversationId, CancellationToken cancellationToken) => inner.GetItemsByConversationAsync(userId, conversationId, cancellationToken);
+
+    public Task<int> EmptyFolderAsync(long userId, long folderId, bool deleteSubfolders, CancellationToken cancellationToken) => inner.EmptyFolderAsync(userId, folderId, deleteSubfolders, cancellationToken);
+
     public Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken) => inner.FindEmailByContentAsync(userId, folderId, blobHash, cancellationToken);
 
     public Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken) => inner.GetReferencedBlobsAsync(hashes, cancellationToken);
