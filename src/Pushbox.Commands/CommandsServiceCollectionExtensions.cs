@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pushbox.Commands.Email;
 using Pushbox.Commands.Handlers;
 using Pushbox.Commands.Hierarchy;
+using Pushbox.Commands.Sync;
 using Pushbox.Wbxml;
 
 namespace Pushbox.Commands;
@@ -19,12 +21,16 @@ public static class CommandsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(WbxmlLimits.Default);
         services.TryAddSingleton<HierarchySync>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EmailItemRenderer>();
+        services.TryAddSingleton<CollectionSync>();
         services.AddSingleton<IEasCommandHandler, FolderSyncHandler>();
         services.AddSingleton<IEasCommandHandler, FolderCreateHandler>();
         services.AddSingleton<IEasCommandHandler, FolderUpdateHandler>();
         services.AddSingleton<IEasCommandHandler, FolderDeleteHandler>();
         services.AddSingleton<IEasCommandHandler, GetHierarchyHandler>();
         services.AddSingleton<IEasCommandHandler, ProvisionHandler>();
+        services.AddSingleton<IEasCommandHandler, SyncHandler>();
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }

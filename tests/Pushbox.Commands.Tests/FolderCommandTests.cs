@@ -17,9 +17,7 @@ public sealed class FolderCommandTests : IAsyncLifetime
     {
         _mailbox = await SqliteMailbox.CreateAsync();
         var services = new ServiceCollection();
-        services.AddSingleton(_mailbox.Store);
-        services.AddSingleton(_mailbox.Devices);
-        services.AddSingleton(_mailbox.Policies);
+        _mailbox.AddTo(services);
         services.AddPushboxCommands();
         _dispatcher = services.BuildServiceProvider().GetRequiredService<EasDispatcher>();
     }
@@ -30,9 +28,9 @@ public sealed class FolderCommandTests : IAsyncLifetime
     public void Dispatcher_ListsExactlyTheImplementedCommands()
     {
         Assert.Equal(
-            [EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy],
+            [EasCommand.Sync, EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy],
             _dispatcher.ImplementedCommands);
-        Assert.False(_dispatcher.IsImplemented(EasCommand.Sync));
+        Assert.False(_dispatcher.IsImplemented(EasCommand.Ping));
     }
 
     [Theory]

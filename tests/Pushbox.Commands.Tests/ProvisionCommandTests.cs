@@ -26,9 +26,7 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
     {
         _mailbox = await SqliteMailbox.CreateAsync();
         var services = new ServiceCollection();
-        services.AddSingleton(_mailbox.Store);
-        services.AddSingleton(_mailbox.Devices);
-        services.AddSingleton(_mailbox.Policies);
+        _mailbox.AddTo(services);
         services.AddPushboxCommands();
         _dispatcher = services.BuildServiceProvider().GetRequiredService<EasDispatcher>();
     }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Mailbox.Users;
 using Pushbox.Storage;
@@ -26,6 +29,18 @@ public sealed class SqliteMailbox : IAsyncDisposable
     public IDirectory Directory => _services.GetRequiredService<IDirectory>();
 
     public IPolicyStore Policies => _services.GetRequiredService<IPolicyStore>();
+
+    public IBlobStore Blobs => _services.GetRequiredService<IBlobStore>();
+
+    /// <summary>Registers this mailbox's stores and a logger that discards everything: what <c>AddPushboxCommands</c> needs.</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton(Store);
+        services.AddSingleton(Devices);
+        services.AddSingleton(Policies);
+        services.AddSingleton(Blobs);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+    }
 
     public User User { get; private set; } = null!;
 

@@ -257,7 +257,6 @@ public sealed class HostileRequestTests(ServerFixture fixture) : ServerTest(fixt
     }
 
     [Theory]
-    [InlineData("Sync")]
     [InlineData("Ping")]
     [InlineData("Settings")]
     [InlineData("SendMail")]
