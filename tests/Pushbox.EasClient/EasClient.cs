@@ -297,6 +297,72 @@ public sealed class EasClient : IDisposable
     public Task<FolderCommandResult> FolderDeleteAsync(string syncKey, string serverId, CancellationToken cancellationToken = default) =>
         FolderCommandAsync("FolderDelete", cancellationToken, ("SyncKey", syncKey), ("ServerId", serverId));
 
+    /// <summary>
+    /// Sync of one collection. <paramref name="options"/> and <paramref name="commands"/> are the Options and
+    /// Commands elements (AirSync namespace) or null; <paramref name="windowSize"/> goes in the collection.
+    /// </summary>
+    /// <exception cref="EasClientException">Not HTTP 200 with a Sync document.</exception>
+    public Task<SyncResult> SyncAsync(string collectionId, string syncKey, int? windowSize = null, XElement? options = null, XElement? commands = null, string? version = null, bool? getChanges = null, CancellationToken cancellationToken = default)
+    {
+        XNamespace ns = EasNamespaces.AirSync;
+        var collection = new XElement(ns + "Collection", new XElement(ns + "SyncKey", syncKey), new XElement(ns + "CollectionId", collectionId));
+        if (getChanges is { } changes)
+        {
+            collection.Add(new XElement(ns + "GetChanges", changes ? "1" : "0"));
+        }
+
+        if (windowSize is { } size)
+        {
+            collection.Add(new XElement(ns + "WindowSize", size.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (options is not null)
+        {
+            collection.Add(options);
+        }
+
+        if (commands is not null)
+        {
+            collection.Add(commands);
+        }
+
+        return SyncAsync(new XElement(ns + "Sync", new XElement(ns + "Collections", collection)), version, cancellationToken);
+    }
+
+    /// <summary>Sends a whole Sync document (or an empty body when <paramref name="sync"/> is null).</summary>
+    /// <exception cref="EasClientException">Not HTTP 200 with a Sync document.</exception>
+    public async Task<SyncResult> SyncAsync(XElement? sync, string? version = null, CancellationToken cancellationToken = default)
+    {
+        EasResponse response = await SendAsync("Sync", sync?.ToString(SaveOptions.DisableFormatting), version, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return SyncResult.From(response);
+    }
+
+    /// <summary>Options asking for bodies of <paramref name="type"/> (1 text, 2 HTML, 4 MIME) truncated at <paramref name="truncationSize"/>.</summary>
+    public static XElement BodyOptions(int type, int? truncationSize = null, int? filterType = null)
+    {
+        XNamespace ns = EasNamespaces.AirSync;
+        XNamespace asb = EasNamespaces.AirSyncBase;
+        var preference = new XElement(asb + "BodyPreference", new XElement(asb + "Type", type.ToString(CultureInfo.InvariantCulture)));
+        if (truncationSize is { } size)
+        {
+            preference.Add(new XElement(asb + "TruncationSize", size.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var options = new XElement(ns + "Options");
+        if (filterType is { } filter)
+        {
+            options.Add(new XElement(ns + "FilterType", filter.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (type == 4)
+        {
+            options.Add(new XElement(ns + "MIMESupport", "2"));
+        }
+
+        options.Add(preference);
+        return options;
+    }
+
     /// <summary>GetHierarchy (protocol 2.5 to 12.1, plain query, no body): the mail folders.</summary>
     /// <exception cref="EasClientException">Not HTTP 200 with a Folders document.</exception>
     public async Task<IReadOnlyList<HierarchyFolder>> GetHierarchyAsync(string version = "2.5", CancellationToken cancellationToken = default)

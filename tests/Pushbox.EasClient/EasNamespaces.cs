@@ -5,6 +5,27 @@ namespace Pushbox.Testing.Eas;
 /// <summary>The namespaces of decoded WBXML (libwbxml's form: the code page name and a colon) and of Autodiscover.</summary>
 public static class EasNamespaces
 {
+    /// <summary>AirSync (code page 0).</summary>
+    public static XNamespace AirSync { get; } = "AirSync:";
+
+    /// <summary>Email (code page 2).</summary>
+    public static XNamespace Email { get; } = "Email:";
+
+    /// <summary>AirSyncBase (code page 17).</summary>
+    public static XNamespace AirSyncBase { get; } = "AirSyncBase:";
+
+    /// <summary>Email2 (code page 22).</summary>
+    public static XNamespace Email2 { get; } = "Email2:";
+
+    /// <summary>GetItemEstimate (code page 6).</summary>
+    public static XNamespace GetItemEstimate { get; } = "GetItemEstimate:";
+
+    /// <summary>Move (code page 5).</summary>
+    public static XNamespace Move { get; } = "Move:";
+
+    /// <summary>ItemOperations (code page 20).</summary>
+    public static XNamespace ItemOperations { get; } = "ItemOperations:";
+
     /// <summary>Code page 7, FolderHierarchy.</summary>
     public static XNamespace FolderHierarchy { get; } = "FolderHierarchy:";
 
