@@ -92,7 +92,7 @@ public sealed class EmailItemRenderer
     /// A cheap estimate of the bytes <see cref="Render"/> writes for <paramref name="item"/>, from the
     /// summary and the stored size alone (no blob I/O), for capping a response's size. The body counts
     /// at most its limit, and otherwise three bytes of UTF-8 per stored byte (six for HTML, which may be
-    /// plain text with its characters escaped); the attachment list counts up to 16 KB. It is an upper
+    /// plain text with its characters escaped); the attachment list counts up to 16 KB (2 KB when the summary says there are none). It is an upper
     /// bound for all but contrived messages (an HTML body made from plain text full of tabs, or
     /// hundreds of attachments), which is what a size cap needs.
     /// </summary>
@@ -116,10 +116,8 @@ public sealed class EmailItemRenderer
             size += Utf8Length(category) + 4;
         }
 
-        if (summary.HasAttachments)
-        {
-            size += Math.Min(item.Size, 16 * 1024);
-        }
+        // The summary's HasAttachments misses inline parts without a file name, which are listed too.
+        size += summary.HasAttachments ? Math.Min(item.Size, 16 * 1024) : Math.Min(item.Size / 4, 2 * 1024);
 
         bool isSmime = IsSmime(summary);
         if (version < EasVersion.V120)

@@ -49,7 +49,7 @@ public sealed class EstimateSizeTests(EmailStoreFixture fixture) : IClassFixture
 
         long estimate = _store.Renderer.EstimateSize(item, options, EasVersion.V161);
 
-        Assert.InRange(estimate, await RenderedSizeAsync(item, options, EasVersion.V161), 7000);
+        Assert.InRange(estimate, await RenderedSizeAsync(item, options, EasVersion.V161), 8000);
     }
 
     [Fact]
