@@ -28,7 +28,11 @@ public sealed class FolderCommandTests : IAsyncLifetime
     public void Dispatcher_ListsExactlyTheImplementedCommands()
     {
         Assert.Equal(
-            [EasCommand.Sync, EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy],
+            new[]
+            {
+                EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems,
+                EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy,
+            }.Order(),
             _dispatcher.ImplementedCommands);
         Assert.False(_dispatcher.IsImplemented(EasCommand.Ping));
     }

@@ -233,6 +233,89 @@ public sealed class EmailSyncTests(MailServerFixture fixture) : IAsyncLifetime
         Assert.Equal(12, result.Status);
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task GetItemEstimate_CountsWhatTheNextSyncBrings_AndNeedsAPrimedCollection(string version)
+    {
+        string user = await fixture.NewUserAsync();
+        await fixture.DeliverNumberedAsync(user, 250);
+        using EasClient client = fixture.Client(user, version);
+        string inbox = await InboxAsync(client);
+
+        XElement unprimed = await EstimateAsync(client, inbox, "0");
+        string key = (await client.SyncAsync(inbox, "0", version: version)).Collection.SyncKey!;
+        XElement all = await EstimateAsync(client, inbox, key);
+        SyncCollectionResult window = (await client.SyncAsync(inbox, key, 100, version: version)).Collection;
+        XElement rest = await EstimateAsync(client, inbox, window.SyncKey!);
+        XElement wrongKey = await EstimateAsync(client, inbox, "424242");
+
+        XNamespace ns = EasNamespaces.GetItemEstimate;
+        Assert.Equal("3", unprimed.Descendants(ns + "Status").Single().Value);
+        Assert.Equal("1", all.Descendants(ns + "Status").Single().Value);
+        Assert.Equal("250", all.Descendants(ns + "Estimate").Single().Value);
+        Assert.Equal("150", rest.Descendants(ns + "Estimate").Single().Value);
+        Assert.Equal("4", wrongKey.Descendants(ns + "Status").Single().Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task MoveItems_MovesWithinTheMailbox_WithoutEchoToTheMover_AndTheOtherDeviceSeesIt(string version)
+    {
+        string user = await fixture.NewUserAsync();
+        await fixture.DeliverNumberedAsync(user, 2);
+        using EasClient phone = fixture.Client(user, version);
+        using EasClient tablet = fixture.Client(user, version);
+        FolderSyncResult folders = await phone.FolderSyncAsync("0", version);
+        string inbox = folders.Adds.Single(f => f.Type == 2).ServerId;
+        FolderCommandResult created = await phone.FolderCreateAsync(folders.SyncKey!, "0", "Archive", 12);
+        string archive = created.ServerId!;
+        (List<SyncItem> items, string phoneInboxKey) = await FullSyncAsync(phone, inbox);
+        (_, string phoneArchiveKey) = await FullSyncAsync(phone, archive);
+        (_, string tabletInboxKey) = await FullSyncAsync(tablet, inbox);
+        (_, string tabletArchiveKey) = await FullSyncAsync(tablet, archive);
+        string moving = items.Single(i => i.Email("Subject") == "Message 0001").ServerId!;
+
+        XElement moved = await MoveAsync(phone, moving, inbox, archive);
+        XElement sameFolder = await MoveAsync(phone, items[1].ServerId!, inbox, inbox);
+        XElement gone = await MoveAsync(phone, moving, inbox, archive);
+
+        XNamespace ns = EasNamespaces.Move;
+        Assert.Equal("3", moved.Descendants(ns + "Status").Single().Value);
+        string newId = moved.Descendants(ns + "DstMsgId").Single().Value;
+        Assert.StartsWith(archive + ":", newId, StringComparison.Ordinal);
+        Assert.Equal("4", sameFolder.Descendants(ns + "Status").Single().Value);
+        Assert.Equal("1", gone.Descendants(ns + "Status").Single().Value);
+        Assert.Empty((await phone.SyncAsync(inbox, phoneInboxKey, version: version)).Collection.Commands);
+        Assert.Empty((await phone.SyncAsync(archive, phoneArchiveKey, version: version)).Collection.Commands);
+        SyncItem deleted = Assert.Single((await tablet.SyncAsync(inbox, tabletInboxKey, version: version)).Collection.Commands);
+        Assert.Equal(("Delete", moving), (deleted.Kind, deleted.ServerId));
+        SyncItem added = Assert.Single((await tablet.SyncAsync(archive, tabletArchiveKey, version: version)).Collection.Commands);
+        Assert.Equal(("Add", newId, "Message 0001"), (added.Kind, added.ServerId, added.Email("Subject")));
+    }
+
+    private static async Task<XElement> EstimateAsync(EasClient client, string collectionId, string syncKey)
+    {
+        XNamespace ns = EasNamespaces.GetItemEstimate;
+        XNamespace airSync = EasNamespaces.AirSync;
+        string version = client.Options.ProtocolVersion;
+        var collection = new XElement(ns + "Collection", new XElement(airSync + "SyncKey", syncKey), new XElement(ns + "CollectionId", collectionId));
+
+        EasResponse response = await client.SendAsync("GetItemEstimate", new XElement(ns + "GetItemEstimate", new XElement(ns + "Collections", collection)).ToString(SaveOptions.DisableFormatting), version);
+        Assert.Equal(200, response.StatusCode);
+        XsdValidator.AssertValidWbxml(response.Body, "GetItemEstimateResponse.xsd");
+        return response.Xml!.Root!;
+    }
+
+    private static async Task<XElement> MoveAsync(EasClient client, string item, string from, string to)
+    {
+        XNamespace ns = EasNamespaces.Move;
+        var move = new XElement(ns + "Move", new XElement(ns + "SrcMsgId", item), new XElement(ns + "SrcFldId", from), new XElement(ns + "DstFldId", to));
+        EasResponse response = await client.SendAsync("MoveItems", new XElement(ns + "MoveItems", move).ToString(SaveOptions.DisableFormatting), client.Options.ProtocolVersion);
+        Assert.Equal(200, response.StatusCode);
+        XsdValidator.AssertValidWbxml(response.Body, "MoveItemsResponse.xsd");
+        return response.Xml!.Root!;
+    }
+
     private static IEnumerable<byte[]> BrokenMessages()
     {
         yield return Encoding.Latin1.GetBytes("From: a@b.invalid\r\nSubject: bad charset\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n\r\nH\xe9llo w\xf6rld\r\n");

@@ -109,6 +109,50 @@ public sealed partial class CollectionSync(
         }
     }
 
+    /// <summary>
+    /// GetItemEstimate of one collection: how many changes the device's next Sync would bring, counted from the
+    /// state behind <paramref name="syncKey"/> without changing it. Null with <see cref="EstimateOutcome.NotPrimed"/>
+    /// when the device has not synced the folder (or sends "0"), <see cref="EstimateOutcome.InvalidKey"/> when the
+    /// key is not one the next Sync accepts.
+    /// </summary>
+    public async Task<(EstimateOutcome Outcome, long Estimate)> EstimateAsync(EasRequestContext context, Folder folder, string syncKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(folder);
+        SyncStateRecord? record = await _devices.GetSyncStateAsync(context.Device.Id, folder.ServerId, cancellationToken).ConfigureAwait(false);
+        CollectionState? state = record is null ? null : CollectionState.Deserialize(record.FormatVersion, record.Data);
+        if (state is null || syncKey == "0")
+        {
+            return (EstimateOutcome.NotPrimed, 0);
+        }
+
+        if (!int.TryParse(syncKey, NumberStyles.None, CultureInfo.InvariantCulture, out int key))
+        {
+            return (EstimateOutcome.InvalidKey, 0);
+        }
+
+        if (state.Pending is { } pending && key == state.Key)
+        {
+            return (EstimateOutcome.Counted, pending.Commands.Count); // the next Sync sends the pending answer again
+        }
+
+        (long ack, DateTimeOffset? cutoff) = state.Pending is { } sent && key == sent.Key ? (sent.AckModSeq, sent.Cutoff)
+            : key == state.Key ? (state.AckModSeq, state.Cutoff)
+            : (-1, null);
+        if (ack < 0)
+        {
+            return (EstimateOutcome.InvalidKey, 0);
+        }
+
+        if (folder.ItemClass != ItemClass.Email)
+        {
+            return (EstimateOutcome.Counted, 0);
+        }
+
+        long count = await _store.CountChangesAsync(context.UserId, folder.Id, ack, CutoffOf(state.FilterType, _time.GetUtcNow()) ?? cutoff, cancellationToken).ConfigureAwait(false);
+        return (EstimateOutcome.Counted, count);
+    }
+
     /// <summary>The date before which items are outside the window of <paramref name="filterType"/>; null for no window.</summary>
     internal static DateTimeOffset? CutoffOf(int filterType, DateTimeOffset now) => filterType switch
     {
