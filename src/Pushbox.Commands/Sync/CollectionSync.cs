@@ -204,7 +204,8 @@ public sealed partial class CollectionSync(
                 {
                     _state = new CollectionState
                     {
-                        Key = (loaded?.Key ?? 0) + 1,
+                        // Past the pending answer's key too: that key was sent, and must not name the fresh state.
+                        Key = Math.Max(loaded?.Key ?? 0, loaded?.Pending?.Key ?? 0) + 1,
                         FilterType = options.FilterType ?? 0,
                         Cutoff = CutoffOf(options.FilterType ?? 0, owner._time.GetUtcNow()),
                         Options = options,

@@ -23,6 +23,40 @@ public sealed class SyncKeyTests : IAsyncLifetime
         Assert.Empty(answer.Commands ?? []);
     }
 
+    [Fact]
+    public async Task Sync_KeyZeroLater_RestartsWithANewKeyAndEveryItemAgain()
+    {
+        IReadOnlyList<StoredItem> items = await _h.DeliverManyAsync(3);
+        DeviceFolder first = await _h.SyncToEndAsync(); // its last answer (key 2) is not acknowledged yet
+
+        SyncCollectionResponse restart = await _h.SyncAsync("0");
+        var again = new DeviceFolder();
+        again.Apply(restart);
+        await again.FollowAsync(k => _h.SyncAsync(k));
+
+        Assert.Equal(SyncStatus.Success, restart.Status);
+        Assert.Empty(restart.Commands ?? []);
+        Assert.Equal(items.Select(i => i.ServerId).Order(), again.Items.Order());
+        Assert.All(again.Log, c => Assert.Equal(SyncCommandKind.Add, c.Kind));
+
+        // A key names one answer: the restart's key is none that was sent before, the unacknowledged one included.
+        Assert.Equal("2", first.Key);
+        Assert.Equal("3", restart.SyncKey);
+    }
+
+    [Fact]
+    public async Task Sync_KeyOfTheAnswerBeforeARestart_IsStatus3()
+    {
+        await _h.DeliverManyAsync(3);
+        await _h.SyncAsync("0");
+        SyncCollectionResponse beforeRestart = await _h.SyncAsync("1");
+        await _h.SyncAsync("0");
+
+        SyncCollectionResponse stale = await _h.SyncAsync(beforeRestart.SyncKey);
+
+        Assert.Equal((SyncStatus.InvalidSyncKey, "0"), (stale.Status, stale.SyncKey));
+    }
+
     /// <summary>
     /// The device holds key 1 and was sent an answer with key 2 (three Adds) that it has not acknowledged;
     /// one more message has arrived since.
