@@ -22,4 +22,11 @@ public sealed record EasRequestContext(long UserId, string UserAddress, Device D
     /// none. 0 is what a device sends when it holds no key.
     /// </summary>
     public uint? PolicyKey { get; init; }
+
+    /// <summary>
+    /// Whether the client asked for ItemOperations content in the multipart form (MS-ASCMD 2.2.1.10.1): the
+    /// <c>MS-ASAcceptMultiPart: T</c> header (MS-ASHTTP 2.2.1.1.2.5) or, in a base64 query, the AcceptMultiPart
+    /// bit of the Options parameter (MS-ASHTTP 2.2.1.1.1.1.3). Only ItemOperations looks at it.
+    /// </summary>
+    public bool AcceptMultiPart { get; init; }
 }

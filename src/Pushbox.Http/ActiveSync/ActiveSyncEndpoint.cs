@@ -24,7 +24,8 @@ namespace Pushbox.Http.ActiveSync;
 /// (400), the command (501 when Pushbox does not implement it), the body (413 over the limit), the policy
 /// key (400 when it is not a number; passed on in <see cref="EasRequestContext.PolicyKey"/>), then the
 /// dispatcher, which applies the provisioning gate and runs the command handler. A malformed request never reaches the store; nothing a client sends produces a
-/// 500; a failing store gives 503 with Retry-After.
+/// 500 (except GetAttachment of an attachment that does not exist, which the spec answers so, MS-ASCMD_R166); a failing
+/// store gives 503 with Retry-After.
 /// </summary>
 public sealed partial class ActiveSyncEndpoint(
     EasAuthenticator authenticator,
@@ -97,6 +98,7 @@ public sealed partial class ActiveSyncEndpoint(
         ReadOnlyMemory<byte> responseBody = ReadOnlyMemory<byte>.Empty;
         bool clientGone = false;
         ResponseBodyWriter? streamed = null;
+        bool rawBody = false;
         try
         {
             query = EasQueryParser.Parse(context.Request.QueryString.Value ?? string.Empty, options.Query);
@@ -129,7 +131,11 @@ public sealed partial class ActiveSyncEndpoint(
             }
 
             body = await ReadBodyAsync(context.Request, aborted);
-            var request = new EasRequestContext(auth.UserId, auth.Address!, device, version.Value, query) { PolicyKey = PolicyKey(context.Request, query) };
+            var request = new EasRequestContext(auth.UserId, auth.Address!, device, version.Value, query)
+            {
+                PolicyKey = PolicyKey(context.Request, query),
+                AcceptMultiPart = AcceptMultiPart(context.Request, query),
+            };
             EasCommandResult result = await dispatcher.DispatchAsync(request, body.Memory, aborted);
             response.StatusCode = result.HttpStatus;
             if (result.Body is { } write)
@@ -148,8 +154,17 @@ public sealed partial class ActiveSyncEndpoint(
                 await streamed.CompleteAsync(aborted);
                 responseBody = streamed.Logged;
             }
+            else if (result.RawBody is { } raw)
+            {
+                // Not WBXML (GetAttachment's bytes, a multipart ItemOperations answer): written as it is, and
+                // kept out of the protocol log, which records WBXML documents.
+                rawBody = true;
+                response.ContentType = result.RawContentType;
+                response.ContentLength = result.RawContentLength;
+                await raw(response.Body, aborted);
+            }
         }
-        catch (Exception e) when (streamed is { Started: true } && !ClientGone.Is(e, aborted))
+        catch (Exception e) when ((streamed is { Started: true } || (rawBody && response.HasStarted)) && !ClientGone.Is(e, aborted))
         {
             // Part of the document is on the wire: a status can no longer be sent, and a truncated body
             // must not look complete. Aborting makes the device retry with the same key (and get the
@@ -302,6 +317,14 @@ public sealed partial class ActiveSyncEndpoint(
             ? key
             : throw new EasProtocolException(EasProtocolError.InvalidPolicyKey, "the policy key is not an unsigned 32-bit number");
     }
+
+    /// <summary>
+    /// Whether the client asks for a multipart ItemOperations answer: the AcceptMultiPart bit of a base64 query's
+    /// Options, or the <c>MS-ASAcceptMultiPart</c> header set to "T" (MS-ASHTTP 2.2.1.1.2.5; anything else, "F"
+    /// included, asks for inline content).
+    /// </summary>
+    private static bool AcceptMultiPart(HttpRequest request, EasQuery query) =>
+        query.AcceptMultiPart == true || string.Equals(Header(request, "MS-ASAcceptMultiPart"), "T", StringComparison.OrdinalIgnoreCase);
 
     private static string UserAgent(HttpRequest request)
     {
