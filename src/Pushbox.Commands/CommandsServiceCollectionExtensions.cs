@@ -31,6 +31,8 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<IEasCommandHandler, GetHierarchyHandler>();
         services.AddSingleton<IEasCommandHandler, ProvisionHandler>();
         services.AddSingleton<IEasCommandHandler, SyncHandler>();
+        services.AddSingleton<IEasCommandHandler, ItemOperationsHandler>();
+        services.AddSingleton<IEasCommandHandler, GetAttachmentHandler>();
         services.AddSingleton<IEasCommandHandler, GetItemEstimateHandler>();
         services.AddSingleton<IEasCommandHandler, MoveItemsHandler>();
         services.TryAddSingleton<EasDispatcher>();

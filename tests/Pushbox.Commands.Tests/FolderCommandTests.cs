@@ -30,7 +30,7 @@ public sealed class FolderCommandTests : IAsyncLifetime
         Assert.Equal(
             new[]
             {
-                EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems,
+                EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems, EasCommand.ItemOperations, EasCommand.GetAttachment,
                 EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy,
             }.Order(),
             _dispatcher.ImplementedCommands);
