@@ -440,6 +440,7 @@ public sealed partial class CollectionSync(
                             budget -= size;
                             SyncCommandKind kind = item.AddedModSeq > ack ? SyncCommandKind.Add : SyncCommandKind.Change;
                             sent.Add(new SentCommand(kind, item.Id));
+                            _state.Gone.Remove(item.Id); // on the device again: its next deletion must be sent
                             commands.Add(new SyncServerCommand(kind, item.ServerId, null, owner._renderer.Render(item, options.Body, context.Version)));
                             room--;
                         }

@@ -209,4 +209,25 @@ public sealed class SyncClientCommandTests : IAsyncLifetime
         StoredItem? stillTheirs = await _h.Mailbox.Store.GetItemAsync(other.Id, theirs.Id, None);
         Assert.Equal((theirInbox.Id, false), (stillTheirs!.FolderId, stillTheirs.Email!.Read));
     }
+
+    [Fact]
+    public async Task Sync_ItemTheDeviceDeletedComesBack_ItIsAddedAndItsLaterDeletionIsSent()
+    {
+        IReadOnlyList<StoredItem> items = await _h.DeliverManyAsync(2);
+        DeviceFolder device = await _h.SyncToEndAsync();
+        device.Forget(items[0].ServerId);
+        // The device deletes it without asking for changes; before it syncs again, another client puts it back.
+        device.Apply(await _h.SyncAsync(device.Key, commands: [SyncHarness.Delete(items[0].ServerId)], getChanges: false));
+        await _h.Mailbox.Store.MoveItemAsync(_h.User.Id, items[0].Id, _h.Inbox.Id, None);
+        SyncCollectionResponse back = await _h.SyncAsync(device.Key);
+        device.Apply(back);
+        Assert.Equal([(SyncCommandKind.Add, items[0].ServerId)], back.Commands!.Select(c => (c.Kind, c.ServerId)));
+
+        await _h.Mailbox.Store.DeleteItemAsync(_h.User.Id, items[0].Id, None);
+        SyncCollectionResponse deleted = await _h.SyncAsync(device.Key);
+        device.Apply(deleted);
+
+        Assert.Equal([(SyncCommandKind.Delete, items[0].ServerId)], (deleted.Commands ?? []).Select(c => (c.Kind, c.ServerId)));
+        Assert.Equal([items[1].ServerId], device.Items);
+    }
 }
