@@ -3,8 +3,9 @@ namespace Pushbox.Protocol.Commands.Ping;
 /// <summary>
 /// The bounds of a Ping request and response. <see cref="PingRequestParser"/> refuses a request beyond a
 /// <c>Max…</c> count or length with <see cref="EasProtocolError.MalformedBody"/> as soon as it reads the element
-/// that breaks one. Lengths count characters (Unicode scalar values). The HeartbeatInterval range is not
-/// enforced by the parser: a value outside it is a business outcome (Status 5 with the bound, MS-ASCMD_R4246 to R4248) that the handler answers.
+/// that breaks one; <see cref="PingResponse"/> refuses to hold a value a client cannot store. Lengths count
+/// characters (Unicode scalar values). The HeartbeatInterval range is not enforced by the parser: a value
+/// outside it is a business outcome (Status 5 with the bound, MS-ASCMD_R4246 to R4248) that the handler answers.
 /// </summary>
 public static class PingLimits
 {
@@ -12,8 +13,9 @@ public static class PingLimits
     /// Folder elements in one request, counted as they are read: a safety bound for the parser, not the server's
     /// policy. MS-ASCMD 3.1.5.10 sets no limit for Ping; the number a server monitors is its own, announced in
     /// <c>MaxFolders</c> with Status 6 (MS-ASCMD_R4252 to R4254, R3259). The handler checks that configurable
-    /// number, which must not exceed this one, so that a client sending more folders than the server monitors
-    /// learns the number rather than getting a refused body. 1,000 is the bound Pushbox keeps for the collections of a Sync (<c>SyncLimits.MaxCollections</c>).
+    /// number, which must not exceed this one (<see cref="PingResponse.TooManyFolders"/> refuses a larger value),
+    /// so that a client sending more folders than the server monitors learns the number rather than getting a
+    /// refused body. 1,000 is the bound Pushbox keeps for the collections of a Sync (<c>SyncLimits.MaxCollections</c>).
     /// </summary>
     public const int MaxFolders = 1000;
 
