@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using System.Runtime.CompilerServices;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Changes;
 using Pushbox.Storage.Sql;
 
 namespace Pushbox.Storage;
@@ -17,8 +19,9 @@ public sealed class PushboxDatabase : IDisposable
     private readonly string dataDirectory;
     private volatile bool dataDirectoryExists;
 
-    internal PushboxDatabase(StorageOptions options, TimeProvider time)
+    internal PushboxDatabase(StorageOptions options, TimeProvider time, IChangeNotifier? notifier = null)
     {
+        Notifier = notifier ?? new ChangeHub();
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         dataDirectory = Path.GetFullPath(options.DataDirectory);
@@ -38,6 +41,22 @@ public sealed class PushboxDatabase : IDisposable
     internal SqlDialect Dialect { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>Where committed changes are announced in this process (and, with PostgreSQL, to the other processes).</summary>
+    internal IChangeNotifier Notifier { get; }
+
+    /// <summary>The changes each open write transaction has made, announced when it commits.</summary>
+    private readonly ConditionalWeakTable<DbTransaction, List<MailboxChange>> _changes = [];
+
+    /// <summary>Records that <paramref name="transaction"/> changed something; announced only if it commits.</summary>
+    internal void Changed(DbTransaction transaction, MailboxChange change)
+    {
+        List<MailboxChange> list = _changes.GetOrCreateValue(transaction);
+        if (!list.Contains(change))
+        {
+            list.Add(change);
+        }
+    }
 
     /// <summary>
     /// Brings the schema to <see cref="LatestSchemaVersion"/>: applies the missing migrations in order,
@@ -160,7 +179,19 @@ public sealed class PushboxDatabase : IDisposable
                     await using (transaction.ConfigureAwait(false))
                     {
                         T result = await work(connection, transaction).ConfigureAwait(false);
+                        _changes.TryGetValue(transaction, out List<MailboxChange>? changes);
+                        if (changes is { Count: > 0 })
+                        {
+                            // PostgreSQL delivers the notification to every listening process at commit, or never.
+                            await Dialect.NotifyAsync(connection, transaction, changes, cancellationToken).ConfigureAwait(false);
+                        }
+
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        if (changes is { Count: > 0 })
+                        {
+                            Notifier.Publish(changes);
+                        }
+
                         return result;
                     }
                 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
+using Pushbox.Mailbox.Changes;
 using Pushbox.Storage.Blobs;
 using Pushbox.Storage.Stores;
 
@@ -38,7 +39,13 @@ public static class StorageServiceCollectionExtensions
         };
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new PushboxDatabase(settings, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IChangeNotifier, ChangeHub>();
+        services.AddSingleton(sp => new PushboxDatabase(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IChangeNotifier>()));
+        if (settings.Provider == StorageProvider.Postgres)
+        {
+            services.AddHostedService<PostgresChangeListener>();
+        }
+
         services.AddSingleton<IDirectory>(sp => new SqlDirectory(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IMailboxStore>(sp => new SqlMailboxStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IDeviceStore>(sp => new SqlDeviceStore(sp.GetRequiredService<PushboxDatabase>()));

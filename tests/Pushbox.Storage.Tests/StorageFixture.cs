@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pushbox.Mailbox;
 
 namespace Pushbox.Storage.Tests;
@@ -55,6 +57,7 @@ public abstract class StorageFixture : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddPushboxStorage(options);
         ServiceProvider provider = services.BuildServiceProvider();
         providers.Add(provider);

@@ -26,6 +26,10 @@ internal sealed class PostgresDialect : SqlDialect
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         DisplayName = $"PostgreSQL database {builder.Database ?? builder.Username ?? "(default)"} at {builder.Host}:{builder.Port}";
         dataSource = NpgsqlDataSource.Create(builder);
+
+        // The listener holds one connection for as long as the process runs: outside the pool, and with the
+        // password (a data source's ConnectionString leaves it out).
+        ListenerConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 }.ConnectionString;
     }
 
     public override StorageProvider Provider => StorageProvider.Postgres;
@@ -44,6 +48,20 @@ internal sealed class PostgresDialect : SqlDialect
     public override int MaxWriteAttempts => 5;
 
     public override DbConnection CreateConnection() => dataSource.CreateConnection();
+
+    /// <summary>Names this store's notifications, so that its listener skips what this process announced itself.</summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>The connection string of the notification listener's own long-lived connection.</summary>
+    public string ListenerConnectionString { get; }
+
+    public override async Task NotifyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<Pushbox.Mailbox.Changes.MailboxChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (string payload in ChangeNotifications.Encode(Origin, changes))
+        {
+            await connection.RunAsync("SELECT pg_notify(@Channel, @Payload)", new { ChangeNotifications.Channel, Payload = payload }, transaction, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public override Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -65,5 +65,12 @@ internal abstract class SqlDialect : IDisposable
     public abstract DbErrorKind Classify(DbException exception);
 
     /// <summary>Releases pooled connections.</summary>
+    /// <summary>
+    /// Announces <paramref name="changes"/> to the other server processes when <paramref name="transaction"/> commits
+    /// (PostgreSQL NOTIFY); nothing for an embedded database, whose changes only this process makes.
+    /// </summary>
+    public virtual Task NotifyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<Pushbox.Mailbox.Changes.MailboxChange> changes, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     public abstract void Dispose();
 }

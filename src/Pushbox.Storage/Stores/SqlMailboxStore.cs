@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Changes;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
 using Pushbox.Storage.Sql;
@@ -797,16 +798,32 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
     private Task<long?> LockHierarchyAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
         connection.ScalarAsync<long?>($"SELECT hierarchy_seq FROM users WHERE id = @Id{Dialect.ForUpdate}", new { Id = userId }, transaction, cancellationToken);
 
-    private static async Task<long> BumpHierarchyAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken) =>
-        await connection.ScalarAsync<long>("UPDATE users SET hierarchy_seq = hierarchy_seq + 1 WHERE id = @Id RETURNING hierarchy_seq", new { Id = userId }, transaction, cancellationToken).ConfigureAwait(false);
+    /// <summary>Advances the user's hierarchy sequence; waiting requests hear of it when the transaction commits.</summary>
+    private async Task<long> BumpHierarchyAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken)
+    {
+        long seq = await connection.ScalarAsync<long>("UPDATE users SET hierarchy_seq = hierarchy_seq + 1 WHERE id = @Id RETURNING hierarchy_seq", new { Id = userId }, transaction, cancellationToken).ConfigureAwait(false);
+        database.Changed(transaction, new MailboxChange(userId, null));
+        return seq;
+    }
 
-    /// <summary>Advances the folder's sequence by <paramref name="count"/> (one per item written) and returns the new value; the folder row stays locked until commit.</summary>
-    private static async Task<BumpRow> BumpFolderAsync(DbConnection connection, DbTransaction transaction, long userId, long folderId, CancellationToken cancellationToken, int count = 1) =>
-        await connection.RowAsync<BumpRow>(
+    /// <summary>
+    /// Advances the folder's sequence by <paramref name="count"/> (one per item written) and returns the new value;
+    /// the folder row stays locked until commit, when waiting requests hear of the change.
+    /// </summary>
+    private async Task<BumpRow> BumpFolderAsync(DbConnection connection, DbTransaction transaction, long userId, long folderId, CancellationToken cancellationToken, int count = 1)
+    {
+        BumpRow bump = await connection.RowAsync<BumpRow>(
             "UPDATE folders SET modseq = modseq + @Count WHERE id = @Id AND user_id = @UserId RETURNING modseq AS ModSeq, type AS Type",
             new { Id = folderId, UserId = userId, Count = count },
             transaction,
             cancellationToken).ConfigureAwait(false) ?? throw FolderNotFound(folderId);
+        if (count > 0)
+        {
+            database.Changed(transaction, new MailboxChange(userId, folderId));
+        }
+
+        return bump;
+    }
 
     /// <summary>Records in the item's current folder that it leaves at <paramref name="modSeq"/>, with when it had entered and its received date; call before it moves or goes.</summary>
     private static Task<int> InsertTombstoneAsync(DbConnection connection, DbTransaction transaction, long itemId, long modSeq, CancellationToken cancellationToken) =>
@@ -822,7 +839,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
     /// first) and everything below them: all leave the hierarchy at one new sequence. Their items and
     /// item tombstones go with them (ON DELETE CASCADE). The user row must be locked.
     /// </summary>
-    private static async Task DeleteSubtreesAsync(DbConnection connection, DbTransaction transaction, long userId, List<FolderRow> folders, IReadOnlyCollection<long> roots, CancellationToken cancellationToken)
+    private async Task DeleteSubtreesAsync(DbConnection connection, DbTransaction transaction, long userId, List<FolderRow> folders, IReadOnlyCollection<long> roots, CancellationToken cancellationToken)
     {
         // Parents come before children in the list, so one pass collects the subtrees.
         var doomed = new HashSet<long>(roots);
