@@ -153,11 +153,14 @@ public sealed class SyncHarness : IAsyncDisposable
     public static async Task<XElement> WireAsync(SyncCollectionResponse collection, EasVersion? version = null) =>
         (await WireAsync(new SyncResponse(null, [collection]), version)).Descendants(AirSync + "Collection").Single();
 
-    /// <summary>A Sync request through the dispatcher: XML in (null: an empty body), the response document as XML out.</summary>
-    public async Task<XElement> PostAsync(string? xml, EasVersion? version = null)
+    /// <summary>A Sync request through the dispatcher: XML in, the response document as XML out.</summary>
+    public Task<XElement> PostAsync(string xml, EasVersion? version = null) =>
+        PostAsync(WbxmlXml.FromXml(xml), version);
+
+    /// <summary>A Sync request through the dispatcher with the body as given (empty: the 12.1+ empty request).</summary>
+    public async Task<XElement> PostAsync(byte[] body, EasVersion? version = null)
     {
         EasVersion v = version ?? EasVersion.V161;
-        byte[] body = xml is null ? [] : WbxmlXml.FromXml(xml);
         EasCommandResult result = await Dispatcher.DispatchAsync(Context(v), body, None);
         Assert.Equal(200, result.HttpStatus);
         var buffer = new ArrayBufferWriter<byte>();
