@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using Pushbox.Commands.Tests.Email;
 using Pushbox.Commands.Sync;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
@@ -141,12 +142,12 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public static SyncClientCommand Fetch(string serverId) => new(SyncCommandKind.Fetch, serverId, null, null, []);
 
-    /// <summary>The response written by the real writer for this harness's version and read back as XML (namespaces as libwbxml names them, "AirSync:").</summary>
+    /// <summary>The response written by the real writer, checked against the schema and read back as XML (namespaces as libwbxml names them, "AirSync:").</summary>
     public static async Task<XElement> WireAsync(SyncResponse response, EasVersion? version = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         await SyncResponseWriter.WriteAsync(response, new WbxmlResponseOutput(new WbxmlWriter(buffer)), version ?? EasVersion.V161, None);
-        return XDocument.Parse(WbxmlXml.ToXml(buffer.WrittenMemory)).Root!;
+        return Decode(buffer);
     }
 
     /// <summary>One collection's answer on the wire: its Collection element.</summary>
@@ -174,13 +175,21 @@ public sealed class SyncHarness : IAsyncDisposable
             result.Body!(output.Writer);
         }
 
-        return XDocument.Parse(WbxmlXml.ToXml(buffer.WrittenMemory)).Root!;
+        return Decode(buffer);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
         await Mailbox.DisposeAsync();
+    }
+
+    /// <summary>The document as XML, after checking it against SyncResponse.xsd (MS-ASCMD's schema).</summary>
+    private static XElement Decode(ArrayBufferWriter<byte> buffer)
+    {
+        byte[] wbxml = buffer.WrittenSpan.ToArray();
+        Assert.Empty(EmailSchemas.Validate(RenderedItem.Decode(wbxml)));
+        return XDocument.Parse(WbxmlXml.ToXml(wbxml)).Root!;
     }
 
     private ServiceProvider BuildServices()
