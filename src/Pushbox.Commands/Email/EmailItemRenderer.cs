@@ -78,6 +78,12 @@ public sealed class EmailItemRenderer
     /// fits, the first is announced with Truncated and no data). TruncationSize counts bytes of UTF-8
     /// and never cuts inside a character. A 2.5 client gets the email-namespace Body (plain text, cut at
     /// its Truncation code) or, with MIMESupport, MIMEData cut at its MIMETruncation code.
+    /// <para>
+    /// A body with a limit is decoded and converted only one byte past it, which is all that Truncated
+    /// and AllOrNone need to be exact. Its EstimatedDataSize (2.5: BodySize) is then what MS-ASAIRS
+    /// calls it, an estimate: the MIME part's decoded size, scaled for a conversion, never below the
+    /// limit plus one. A body sent whole, or short enough to be produced whole, has its exact size.
+    /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="item"/> is not an email.</exception>
     public ItemDataWriter Render(StoredItem item, ItemBodyOptions options, EasVersion version)
@@ -365,10 +371,8 @@ public sealed class EmailItemRenderer
             return MeasuredBody.OfLength(email.Length);
         }
 
-        // One byte past the limit is kept too: whether it continues a character decides where to cut.
         using Utf8Source source = email.OpenBody(request.Type);
-        long retain = request.Limit is { } limit ? limit + 1 : MeasuredBody.MaxRetained;
-        return MeasuredBody.Measure(source, Math.Min(retain, MeasuredBody.MaxRetained));
+        return MeasuredBody.Measure(source, request.Limit, email.EstimateLength(request.Type));
     }
 
     /// <summary>The preview asked for, except beside plain-text data, which is its own preview (MS-ASAIRS_R1001036).</summary>
@@ -449,7 +453,7 @@ public sealed class EmailItemRenderer
         }
 
         // The retained start serves when it holds the whole body, or the byte after the cut too.
-        if (body.Measured.RetainedLength == body.Length || limit < body.Measured.RetainedLength)
+        if (body.Measured.RetainsWhole || limit < body.Measured.RetainedLength)
         {
             ReadOnlyMemory<byte> retained = body.Measured.Retained;
             int cut = Utf8Source.CutAtBoundary(retained.Span, (int)limit);

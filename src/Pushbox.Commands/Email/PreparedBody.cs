@@ -6,10 +6,13 @@ namespace Pushbox.Commands.Email;
 /// <param name="Preview">The plain-text preview to send, or null.</param>
 internal sealed record PreparedBody(BodyRequest Request, MeasuredBody Measured, string? Preview) : IDisposable
 {
-    /// <summary>The full length in bytes of the body of this type (EstimatedDataSize, BodySize, MIMESize).</summary>
+    /// <summary>
+    /// The full length in bytes of the body of this type (EstimatedDataSize, BodySize, MIMESize): exact
+    /// when the body was read whole, else an estimate above the limit (see <see cref="MeasuredBody"/>).
+    /// </summary>
     public long Length => Measured.Length;
 
-    /// <summary>More body exists than is sent (MS-ASAIRS Truncated), including an AllOrNone body that did not fit.</summary>
+    /// <summary>More body exists than is sent (MS-ASAIRS Truncated), including an AllOrNone body that did not fit; always exact.</summary>
     public bool Truncated => Request.Limit is { } limit && Length > limit;
 
     /// <summary>Bytes of data to send at most: none for an AllOrNone body that does not fit, else up to the limit.</summary>

@@ -12,6 +12,9 @@ internal sealed class TextToHtmlReader : PullTextReader
     private const string Head = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head><body>\r\n";
     private const string Tail = "</body></html>\r\n";
 
+    /// <summary>The bytes (all ASCII) the document puts around the text: its head and tail.</summary>
+    public static int DocumentLength => Head.Length + Tail.Length;
+
     private readonly TextReader _text;
     private bool _started;
     private bool _ended;

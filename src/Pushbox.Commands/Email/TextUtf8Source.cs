@@ -12,6 +12,9 @@ internal sealed class TextUtf8Source : Utf8Source
 {
     private const int CharBufferSize = 4096;
 
+    /// <summary>The fewest characters asked of the reader at once, however little the caller wants.</summary>
+    private const int MinimumFill = 256;
+
     private readonly TextReader _reader;
     private readonly Encoder _encoder = new UTF8Encoding(false, false).GetEncoder();
     private readonly char[] _chars = ArrayPool<char>.Shared.Rent(CharBufferSize);
@@ -52,7 +55,10 @@ internal sealed class TextUtf8Source : Utf8Source
                     break;
                 }
 
-                Fill();
+                // Ask for no more characters than the caller has bytes left (each is at least one): a
+                // converting reader produces only what it is asked for, so a body cut at a limit is
+                // converted little further than the limit.
+                Fill(Math.Clamp(destination.Length - written, MinimumFill, CharBufferSize));
                 continue;
             }
 
@@ -88,9 +94,9 @@ internal sealed class TextUtf8Source : Utf8Source
         base.Dispose(disposing);
     }
 
-    private void Fill()
+    private void Fill(int count)
     {
-        int read = _reader.Read(_chars, 0, CharBufferSize);
+        int read = _reader.Read(_chars, 0, count);
         if (read == 0)
         {
             _endOfText = true;

@@ -31,10 +31,13 @@ public sealed class FaultyBlobStore(IBlobStore inner) : IBlobStore
         inner.CollectGarbageAsync(isReferenced, olderThan, cancellationToken);
 }
 
-/// <summary>A read-only stream over another that fails once more than a number of bytes were read in total, or cannot seek.</summary>
+/// <summary>A read-only stream over another that counts the bytes read and fails once more than a number of them were read in total, or cannot seek.</summary>
 public sealed class WrappedStream(Stream inner, long failAfterBytes = long.MaxValue, bool canSeek = true) : Stream
 {
     private long _read;
+
+    /// <summary>The bytes handed to readers so far.</summary>
+    public long BytesRead => _read;
 
     public override bool CanRead => true;
 
