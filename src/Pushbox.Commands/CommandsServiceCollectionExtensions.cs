@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Commands.Email;
 using Pushbox.Commands.Handlers;
 using Pushbox.Commands.Hierarchy;
+using Pushbox.Commands.Push;
 using Pushbox.Commands.Sync;
 using Pushbox.Wbxml;
 
@@ -24,6 +25,8 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EmailItemRenderer>();
         services.TryAddSingleton<CollectionSync>();
+        services.TryAddSingleton(new PingOptions());
+        services.TryAddSingleton<HeldRequests>();
         services.AddSingleton<IEasCommandHandler, FolderSyncHandler>();
         services.AddSingleton<IEasCommandHandler, FolderCreateHandler>();
         services.AddSingleton<IEasCommandHandler, FolderUpdateHandler>();
@@ -35,6 +38,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<IEasCommandHandler, GetAttachmentHandler>();
         services.AddSingleton<IEasCommandHandler, GetItemEstimateHandler>();
         services.AddSingleton<IEasCommandHandler, MoveItemsHandler>();
+        services.AddSingleton<IEasCommandHandler, PingHandler>();
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Pushbox.Commands.Push;
 using Pushbox.Http;
 using Pushbox.Http.Tls;
 using Pushbox.Smtp;
@@ -125,6 +126,14 @@ internal static partial class ServeCommand
         builder.Services.AddRouting();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPushboxStorage(storageOptions);
+        var pingOptions = new PingOptions();
+        configuration.GetSection("ActiveSync:Ping").Bind(pingOptions);
+        if (pingOptions.Validate() is { Count: > 0 } pingErrors)
+        {
+            throw new ArgumentException("Invalid Direct Push settings:" + Environment.NewLine + string.Join(Environment.NewLine, pingErrors.Select(e => "  " + e)));
+        }
+
+        builder.Services.AddSingleton(pingOptions);
         builder.Services.AddPushboxHttp(httpOptions);
         builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();
         SmtpOptions smtpOptions = SmtpOptionsFrom(configuration, smtp, lmtp);
@@ -133,6 +142,10 @@ internal static partial class ServeCommand
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = smtpOptions.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         WebApplication app = builder.Build();
+
+        // Held Pings are answered when the server stops, so that devices reconnect (to another node) at once.
+        HeldRequests held = app.Services.GetRequiredService<HeldRequests>();
+        app.Lifetime.ApplicationStopping.Register(held.ReleaseAll);
         app.UseRouting();
         app.UsePushbox();
         var database = app.Services.GetRequiredService<PushboxDatabase>();

@@ -30,11 +30,11 @@ public sealed class FolderCommandTests : IAsyncLifetime
         Assert.Equal(
             new[]
             {
-                EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems, EasCommand.ItemOperations, EasCommand.GetAttachment,
+                EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems, EasCommand.ItemOperations, EasCommand.GetAttachment, EasCommand.Ping,
                 EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy,
             }.Order(),
             _dispatcher.ImplementedCommands);
-        Assert.False(_dispatcher.IsImplemented(EasCommand.Ping));
+        Assert.False(_dispatcher.IsImplemented(EasCommand.Search));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
+using Pushbox.Mailbox.Changes;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Mailbox.Users;
 using Pushbox.Storage;
@@ -39,6 +40,7 @@ public sealed class SqliteMailbox : IAsyncDisposable
         services.AddSingleton(Devices);
         services.AddSingleton(Policies);
         services.AddSingleton(Blobs);
+        services.AddSingleton(_services.GetRequiredService<IChangeNotifier>());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
     }
 

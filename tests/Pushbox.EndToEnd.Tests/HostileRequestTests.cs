@@ -257,7 +257,7 @@ public sealed class HostileRequestTests(ServerFixture fixture) : ServerTest(fixt
     }
 
     [Theory]
-    [InlineData("Ping")]
+    [InlineData("Search")]
     [InlineData("Settings")]
     [InlineData("SendMail")]
     public async Task UnimplementedCommand_Is501(string command)

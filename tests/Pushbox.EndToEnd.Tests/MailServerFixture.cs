@@ -16,6 +16,12 @@ public sealed class MailServerFixture : IAsyncLifetime
     /// <summary>Messages in <see cref="Bulk"/>'s Inbox.</summary>
     public const int BulkCount = 1000;
 
+    /// <summary>The server's shortest Ping heartbeat, in seconds.</summary>
+    public const int MinHeartbeat = 2;
+
+    /// <summary>The most folders one Ping may watch on this server.</summary>
+    public const int MaxPingFolders = 5;
+
     private readonly string _data = Directory.CreateTempSubdirectory("pushbox-e2e-mail-").FullName;
     private readonly string _dll = Path.Combine(AppContext.BaseDirectory, "pushbox.dll");
     private PushboxServerProcess? _server;
@@ -61,7 +67,12 @@ public sealed class MailServerFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await PushboxCli.AddUserAsync(_dll, _data, Bulk, ServerFixture.Password, "Bulk", timeout.Token);
-        _server = await PushboxServerProcess.StartAsync(new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data }, timeout.Token);
+        var options = new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data };
+
+        // Short heartbeats and few folders, so the Ping tests see their limits in seconds.
+        options.Environment["PUSHBOX__ActiveSync__Ping__MinHeartbeatInterval"] = MinHeartbeat.ToString(CultureInfo.InvariantCulture);
+        options.Environment["PUSHBOX__ActiveSync__Ping__MaxFolders"] = MaxPingFolders.ToString(CultureInfo.InvariantCulture);
+        _server = await PushboxServerProcess.StartAsync(options, timeout.Token);
         await DeliverNumberedAsync(Bulk, BulkCount);
     }
 

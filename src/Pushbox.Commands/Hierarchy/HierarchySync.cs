@@ -101,6 +101,23 @@ public sealed class HierarchySync(IMailboxStore store, IDeviceStore devices)
         throw new HierarchySyncConflictException();
     }
 
+    /// <summary>
+    /// Whether the folder hierarchy changed since the device's last FolderSync (not counting its own changes), so
+    /// that a Ping answers Status 7; true when the device never ran FolderSync.
+    /// </summary>
+    public async Task<bool> HasChangesAsync(long userId, long deviceId, CancellationToken cancellationToken)
+    {
+        (HierarchyState? state, _) = await LoadAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return true;
+        }
+
+        HierarchyChanges changes = await store.GetHierarchyChangesAsync(userId, state.Seq, cancellationToken).ConfigureAwait(false);
+        return changes.Deleted.Any(state.Folders.Contains)
+            || changes.Changed.Any(f => !(state.Echo.TryGetValue(f.Id, out long echoed) && echoed == f.HierarchySeq));
+    }
+
     /// <summary>FolderCreate: a user folder of <paramref name="type"/> named <paramref name="name"/> under <paramref name="parentServerId"/> ("0": top level).</summary>
     public async Task<FolderChangeResult> CreateAsync(long userId, long deviceId, string syncKey, string parentServerId, string name, FolderType type, CancellationToken cancellationToken)
     {

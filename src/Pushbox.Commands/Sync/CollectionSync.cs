@@ -153,6 +153,41 @@ public sealed partial class CollectionSync(
         return (EstimateOutcome.Counted, count);
     }
 
+    /// <summary>
+    /// Whether the device's next Sync of <paramref name="folder"/> would bring changes (Ping): counted against what the
+    /// device last received, so a Ping right after a complete Sync waits. A folder the device never synced counts as
+    /// changed: it must sync it first.
+    /// </summary>
+    public async Task<bool> HasChangesAsync(EasRequestContext context, Folder folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(folder);
+        SyncStateRecord? record = await _devices.GetSyncStateAsync(context.Device.Id, folder.ServerId, cancellationToken).ConfigureAwait(false);
+        if (record is null || CollectionState.Deserialize(record.FormatVersion, record.Data) is not { } state)
+        {
+            return true;
+        }
+
+        if (folder.ItemClass != ItemClass.Email)
+        {
+            return false;
+        }
+
+        // A pending answer counts as received: a device Pings after a Sync whose answer it got.
+        long ack = state.Pending?.AckModSeq ?? state.AckModSeq;
+        if (state.Pending is { MoreAvailable: true })
+        {
+            return true;
+        }
+
+        DateTimeOffset? cutoff = state.Pending is { } pending ? pending.Cutoff : state.Cutoff;
+        // Echoes of the device's own changes are no news; reading one entry past them tells whether anything else is.
+        ItemChanges changes = await _store.GetChangesAsync(context.UserId, folder.Id, ack, state.Echo.Count + 1, cancellationToken, cutoff).ConfigureAwait(false);
+        return changes.MoreAvailable
+            || changes.Changed.Any(i => !(state.Echo.TryGetValue(i.Id, out long echoed) && echoed == i.ModSeq))
+            || changes.Deleted.Any(d => d.AddedModSeq <= ack && !state.Gone.Contains(d.ItemId));
+    }
+
     /// <summary>The date before which items are outside the window of <paramref name="filterType"/>; null for no window.</summary>
     internal static DateTimeOffset? CutoffOf(int filterType, DateTimeOffset now) => filterType switch
     {
