@@ -280,7 +280,7 @@ public sealed class EmailItemRenderer
                 stream = await SpoolAsync(stream, cancellationToken).ConfigureAwait(false);
             }
 
-            return await ParsedEmail.ParseAsync(stream, cancellationToken).ConfigureAwait(false);
+            return ParsedEmail.Parse(stream, cancellationToken);
         }
         catch (Exception e)
         {
