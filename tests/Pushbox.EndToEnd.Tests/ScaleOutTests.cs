@@ -104,6 +104,33 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_data, "pushbox.db")), "The nodes used SQLite, not the PostgreSQL database");
     }
 
+    [Fact]
+    public async Task Ping_HeldOnOneNode_IsWokenByMailDeliveredThroughTheOther()
+    {
+        await SmtpDelivery.DeliverAsync(_nodeA!.SmtpPort, "sender@remote.invalid", User, [SmtpDelivery.TextMessage("sender@remote.invalid", User, "First", "Body")]);
+        using EasClient onB = Client(_nodeB!, ServerFixture.NewDeviceId());
+        string inbox = (await onB.FolderSyncAsync("0", "16.1")).Adds.Single(f => f.Type == 2).ServerId;
+        string key = (await onB.SyncAsync(inbox, "0")).Collection.SyncKey!;
+        Assert.Single((await onB.SyncAsync(inbox, key, 100)).Collection.Commands);
+        XNamespace ping = "Ping:";
+        string request = new XElement(
+            ping + "Ping",
+            new XElement(ping + "HeartbeatInterval", "120"),
+            new XElement(ping + "Folders", new XElement(ping + "Folder", new XElement(ping + "Id", inbox), new XElement(ping + "Class", "Email")))).ToString(SaveOptions.DisableFormatting);
+
+        Task<EasResponse> held = onB.SendAsync("Ping", request, "16.1");
+        await Task.Delay(1000);
+        Assert.False(held.IsCompleted, "The Ping answered although nothing changed");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await SmtpDelivery.DeliverAsync(_nodeA.SmtpPort, "sender@remote.invalid", User, [SmtpDelivery.TextMessage("sender@remote.invalid", User, "Second", "Body")]);
+        EasResponse answer = await held.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("2", answer.Xml!.Root!.Element(ping + "Status")?.Value);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The Ping took {clock.Elapsed} to answer");
+        AssertHealthy(_nodeA);
+        AssertHealthy(_nodeB!);
+    }
+
     private static EasClient Client(PushboxServerProcess node, string deviceId)
     {
         EasClientOptions options = node.ClientOptions(User, ServerFixture.Password, deviceId, "16.1");
