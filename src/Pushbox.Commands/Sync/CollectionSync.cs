@@ -547,9 +547,10 @@ public sealed partial class CollectionSync(
                 return;
             }
 
-            // Conflict 1 (the default): a server change the device has not seen yet wins over the device's.
+            // Conflict 1 (the default): a server change the device has not seen yet wins over the device's, unless
+            // the item already is as the device wants it (the same change from elsewhere, or this request's racing twin).
             bool serverChanged = item.ModSeq > _state.AckModSeq && !(_state.Echo.TryGetValue(item.Id, out long own) && own == item.ModSeq);
-            if (serverChanged && (options.Conflict ?? 1) == 1)
+            if (serverChanged && (options.Conflict ?? 1) == 1 && !LeavesAsIs(item, change))
             {
                 _responses.Add(new SyncItemResponse(SyncCommandKind.Change, SyncStatus.Conflict, command.ServerId));
                 return;
@@ -568,6 +569,12 @@ public sealed partial class CollectionSync(
                 _responses.Add(new SyncItemResponse(SyncCommandKind.Change, SyncStatus.ObjectNotFound, command.ServerId));
             }
         }
+
+        private static bool LeavesAsIs(StoredItem item, EmailStateChange change) =>
+            item.Email is { } email
+            && (change.Read is null || change.Read == email.Read)
+            && (change.ClearFlag ? email.Flag is null : change.Flag is null || change.Flag == email.Flag)
+            && (change.Categories is null || change.Categories.SequenceEqual(email.Categories, StringComparer.Ordinal));
 
         private async Task DeleteAsync(SyncClientCommand command, CancellationToken cancellationToken)
         {

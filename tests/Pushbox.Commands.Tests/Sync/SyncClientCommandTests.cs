@@ -121,6 +121,20 @@ public sealed class SyncClientCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_ClientChangeThatTheServerAlreadyHas_IsNoConflict()
+    {
+        IReadOnlyList<StoredItem> items = await _h.DeliverManyAsync(1);
+        DeviceFolder device = await _h.SyncToEndAsync();
+        await _h.MarkReadAsync(items[0]); // another client (or the same request, racing) made the same change
+
+        SyncCollectionResponse answer = await _h.SyncAsync(device.Key, commands: [SyncHarness.ChangeRead(items[0].ServerId, true)]);
+        device.Apply(answer);
+
+        Assert.Empty(answer.Responses ?? []);
+        Assert.True((await _h.GetAsync(items[0]))!.Email!.Read);
+    }
+
+    [Fact]
     public async Task Sync_ClientChangeWithConflict0_ClientWinsAndIsNotEchoed()
     {
         IReadOnlyList<StoredItem> items = await _h.DeliverManyAsync(1);
