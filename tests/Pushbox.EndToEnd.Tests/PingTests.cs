@@ -8,7 +8,8 @@ namespace Pushbox.EndToEnd.Tests;
 /// <summary>
 /// Ping (MS-ASCMD 2.2.1.13) over HTTPS: held until something the device has not synchronised arrives — mail over
 /// SMTP, another device's change, a folder created — answered at once when it is already there, Status 1 when the
-/// heartbeat runs out or a newer Ping takes over, and the bounds (Status 3, 5, 6, 7).
+/// heartbeat runs out or a newer Ping takes over, and the bounds (Status 3, 5, 6, 7); and the hanging Sync
+/// (12.1 Wait, 14.0+ HeartbeatInterval), held the same way and answered with the changes.
 /// </summary>
 [Collection(MailServer.Name)]
 public sealed class PingTests(MailServerFixture fixture) : IAsyncLifetime
@@ -141,6 +142,50 @@ public sealed class PingTests(MailServerFixture fixture) : IAsyncLifetime
             XElement reused = await SendAsync(client, null);
             Assert.Equal("1", reused.Element(Ping + "Status")?.Value);
             Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(MailServerFixture.MinHeartbeat - 0.5));
+        }
+    }
+
+    [Theory]
+    [InlineData("12.1", "Wait", "1")]
+    [InlineData("14.1", "HeartbeatInterval", "60")]
+    [InlineData("16.1", "HeartbeatInterval", "60")]
+    public async Task HangingSync_WithNothingNew_IsHeldUntilMailArrives_AndThenCarriesIt(string version, string element, string value)
+    {
+        (string user, EasClient client, string inbox, string key) = await SyncedAsync(version);
+        using (client)
+        {
+            var collection = new XElement(AirSync + "Collection", new XElement(AirSync + "SyncKey", key), new XElement(AirSync + "CollectionId", inbox));
+            var sync = new XElement(AirSync + "Sync", new XElement(AirSync + "Collections", collection), new XElement(AirSync + element, value));
+
+            Task<SyncResult> held = client.SyncAsync(sync, version);
+            await Task.Delay(500);
+            Assert.False(held.IsCompleted, "The hanging Sync answered although nothing changed");
+            await fixture.DeliverNumberedAsync(user, 1, first: 100);
+            SyncCollectionResult answer = (await held.WaitAsync(Prompt)).Collection;
+
+            Assert.Equal(1, answer.Status);
+            SyncItem added = Assert.Single(answer.Commands);
+            Assert.Equal(("Add", "Message 0100"), (added.Kind, added.Email("Subject")));
+            Assert.NotEqual(key, answer.SyncKey);
+        }
+    }
+
+    [Fact]
+    public async Task HangingSync_IsEndedByTheDevicesNextRequest_WithAQuietAnswer()
+    {
+        (_, EasClient client, string inbox, string key) = await SyncedAsync("16.1");
+        using (client)
+        {
+            var collection = new XElement(AirSync + "Collection", new XElement(AirSync + "SyncKey", key), new XElement(AirSync + "CollectionId", inbox));
+            Task<SyncResult> held = client.SyncAsync(new XElement(AirSync + "Sync", new XElement(AirSync + "Collections", collection), new XElement(AirSync + "HeartbeatInterval", "600")));
+            await Task.Delay(500);
+
+            Task<XElement> ping = PingAsync(client, MailServerFixture.MinHeartbeat, inbox);
+            SyncCollectionResult ended = (await held.WaitAsync(Prompt)).Collection;
+
+            Assert.Equal((1, key), (ended.Status, ended.SyncKey));
+            Assert.Empty(ended.Commands);
+            Assert.Equal("1", (await ping.WaitAsync(TimeSpan.FromSeconds(MailServerFixture.MinHeartbeat + 5))).Element(Ping + "Status")?.Value);
         }
     }
 

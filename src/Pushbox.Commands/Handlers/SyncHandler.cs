@@ -1,5 +1,7 @@
+using Pushbox.Commands.Push;
 using Pushbox.Commands.Sync;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Changes;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Commands.Sync;
@@ -12,7 +14,7 @@ namespace Pushbox.Commands.Handlers;
 /// request, checks the request-wide values, and hands each collection to <see cref="CollectionSync"/>
 /// within the request's window. The answer streams: item bodies are read as they are written.
 /// </summary>
-internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, WbxmlLimits limits) : IEasCommandHandler
+internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, IChangeNotifier notifier, HeldRequests held, TimeProvider time, WbxmlLimits limits) : IEasCommandHandler
 {
     /// <summary>The shortest Wait, in minutes (MS-ASCMD 2.2.3.195).</summary>
     public const int MinWait = 1;
@@ -68,18 +70,65 @@ internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, Wbx
             return Respond(context, SyncResponse.Failure(SyncStatus.IncompleteRequest));
         }
 
-        int room = windowSize is > 0 and <= CollectionSync.MaxWindowSize ? windowSize.Value : int.MaxValue;
-        var answers = new List<SyncCollectionResponse>(collections.Count);
-        foreach (SyncCollectionRequest collection in collections)
+        TimeSpan? hang = request.Wait is { } minutes ? TimeSpan.FromMinutes(minutes)
+            : request.HeartbeatInterval is { } seconds ? TimeSpan.FromSeconds(seconds)
+            : null;
+        if (hang is null)
         {
-            int window = Math.Min(collection.WindowSize is > 0 ? collection.WindowSize.Value : CollectionSync.DefaultWindowSize, room);
-            SyncCollectionResponse answer = await sync.SyncAsync(context, collection, Math.Max(window, 1), cancellationToken).ConfigureAwait(false);
-            answers.Add(answer);
-            room = Math.Max(room - (answer.Commands?.Count ?? 0), 1);
+            return Respond(context, new SyncResponse(null, await SyncAllAsync(context, collections, windowSize, cancellationToken).ConfigureAwait(false)));
+        }
+
+        // A hanging Sync (12.1 Wait, 14.0+ HeartbeatInterval): answered at once when there is something to say,
+        // else held like a Ping until a change in one of its folders, the end of the interval, or a newer request.
+        using HeldRequests.Hold hold = held.Begin(context.Device.Id);
+        using ChangeSubscription subscription = notifier.Subscribe(context.UserId);
+        List<SyncCollectionResponse> answers = await SyncAllAsync(context, collections, windowSize, cancellationToken).ConfigureAwait(false);
+        using var interval = new CancellationTokenSource(hang.Value, time);
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, hold.Released, cancellationToken);
+        try
+        {
+            while (IsQuiet(collections, answers))
+            {
+                ChangeSet changes = await subscription.WaitAsync(until.Token).ConfigureAwait(false);
+                if (changes.All || collections.Any(c => long.TryParse(c.CollectionId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id) && changes.Touches(id)))
+                {
+                    // The device's commands were applied by the first pass; from here on only the server's changes count.
+                    SyncCollectionRequest[] again = [.. collections.Zip(answers, (c, a) => c with { SyncKey = a.SyncKey, Commands = null })];
+                    answers = await SyncAllAsync(context, again, windowSize, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The interval ran out, a newer request took over, or the server is stopping: the quiet answer goes.
         }
 
         return Respond(context, new SyncResponse(null, answers));
     }
+
+    /// <summary>Answers every collection within the request's window, in order.</summary>
+    private async Task<List<SyncCollectionResponse>> SyncAllAsync(EasRequestContext context, IReadOnlyList<SyncCollectionRequest> collections, int? windowSize, CancellationToken cancellationToken)
+    {
+        int room = windowSize is > 0 and <= CollectionSync.MaxWindowSize ? windowSize.Value : int.MaxValue;
+        var answers = new List<SyncCollectionResponse>(collections.Count);
+        foreach (SyncCollectionRequest collection in collections)
+        {
+            // Once the request's window is used up, the remaining collections answer the device's commands only.
+            int window = Math.Min(collection.WindowSize is > 0 ? collection.WindowSize.Value : CollectionSync.DefaultWindowSize, room);
+            SyncCollectionRequest asked = window > 0 ? collection : collection with { GetChanges = false };
+            SyncCollectionResponse answer = await sync.SyncAsync(context, asked, Math.Max(window, 1), cancellationToken).ConfigureAwait(false);
+            answers.Add(answer);
+            room = Math.Max(room - (answer.Commands?.Count ?? 0), 0);
+        }
+
+        return answers;
+    }
+
+    /// <summary>Nothing to tell: every collection succeeded with its key unchanged and carries no commands or responses.</summary>
+    private static bool IsQuiet(IReadOnlyList<SyncCollectionRequest> collections, List<SyncCollectionResponse> answers) =>
+        answers.Count > 0 && answers.Select((a, i) => a.Status == SyncStatus.Success && !a.MoreAvailable
+            && a.Commands is not { Count: > 0 } && a.Responses is not { Count: > 0 }
+            && (collections[i].SyncKey is null || a.SyncKey == collections[i].SyncKey)).All(quiet => quiet);
 
     /// <summary>The collections to answer and the request-wide window: the request's own, or filled in from the cache; null collections when a short form finds nothing cached.</summary>
     private async Task<(IReadOnlyList<SyncCollectionRequest>? Collections, int? WindowSize)> ResolveAsync(EasRequestContext context, SyncRequest request, CancellationToken cancellationToken)
