@@ -293,6 +293,27 @@ public sealed class EmailSyncTests(MailServerFixture fixture) : IAsyncLifetime
         Assert.Equal(("Add", newId, "Message 0001"), (added.Kind, added.ServerId, added.Email("Subject")));
     }
 
+    [Fact]
+    public async Task Sync_AnItemMovedOutAndBackByAnotherDevice_IsDeletedThenAddedNeverDoubled()
+    {
+        string user = await fixture.NewUserAsync();
+        await fixture.DeliverNumberedAsync(user, 1);
+        using EasClient phone = fixture.Client(user, "16.1");
+        using EasClient tablet = fixture.Client(user, "16.1");
+        FolderSyncResult folders = await tablet.FolderSyncAsync("0", "16.1");
+        string inbox = folders.Adds.Single(f => f.Type == 2).ServerId;
+        string archive = (await tablet.FolderCreateAsync(folders.SyncKey!, "0", "Archive", 12)).ServerId!;
+        (List<SyncItem> items, string key) = await FullSyncAsync(phone, inbox);
+        string id = Assert.Single(items).ServerId!;
+
+        XElement away = await MoveAsync(tablet, id, inbox, archive);
+        string inArchive = away.Descendants(EasNamespaces.Move + "DstMsgId").Single().Value;
+        await MoveAsync(tablet, inArchive, archive, inbox);
+        SyncCollectionResult next = (await phone.SyncAsync(inbox, key)).Collection;
+
+        Assert.Equal([("Delete", id), ("Add", id)], next.Commands.Select(c => (c.Kind, c.ServerId)));
+    }
+
     private static async Task<XElement> EstimateAsync(EasClient client, string collectionId, string syncKey)
     {
         XNamespace ns = EasNamespaces.GetItemEstimate;

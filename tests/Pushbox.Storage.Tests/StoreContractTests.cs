@@ -839,7 +839,7 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
     }
 
     [Fact]
-    public async Task GetChanges_ItemMovedOutAndBack_IsReportedAsChangedNotDeleted()
+    public async Task GetChanges_ItemMovedOutAndBack_IsReportedDeletedThenAddedAgain()
     {
         User user = await NewUserAsync();
         Folder inbox = await InboxAsync(user.Id);
@@ -850,8 +850,8 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         StoredItem back = await Store.MoveItemAsync(user.Id, item.Id, inbox.Id, None);
 
         ItemChanges changes = await Store.GetChangesAsync(user.Id, inbox.Id, 0, 10, None);
-        Assert.Equal([item.Id], changes.Changed.Select(i => i.Id));
-        Assert.Empty(changes.Deleted);
+        Assert.Equal([(item.Id, 3L, 3L)], changes.Changed.Select(i => (i.Id, i.ModSeq, i.AddedModSeq)));
+        Assert.Equal([(item.Id, 2L, 1L)], changes.Deleted.Select(d => (d.ItemId, d.ModSeq, d.AddedModSeq)));
         Assert.Equal(3, back.ModSeq);
         ItemChanges archiveChanges = await Store.GetChangesAsync(user.Id, archive.Id, 0, 10, None);
         Assert.Equal([item.Id], archiveChanges.Deleted.Select(d => d.ItemId));

@@ -24,8 +24,9 @@ namespace Pushbox.Storage.Stores;
 /// <c>item_tombstones(folder_id, modseq)</c>, and merges them by sequence; the limit bounds changed
 /// and deleted entries together (a device's WindowSize counts both). An item added and deleted after
 /// "since" shows only as deleted (its row is gone; the tombstone remains): a reader ignores deletions
-/// of ids it never had. An item that comes back to a folder (moved out and back) loses its tombstone
-/// there, so one answer never reports an id both changed and deleted.
+/// of ids it never had. An item that comes back to a folder (moved out and back) keeps its tombstone
+/// there: a reader that had it sees it deleted and then added again (the tombstone's sequence is the
+/// lower), so it never holds an item that the store says entered after it last looked.
 /// </para>
 /// <para>
 /// Each item keeps <c>added_modseq</c>, the sequence at which it entered its folder (added or moved in),
@@ -421,11 +422,6 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 long destinationSeq = first == source ? secondSeq : firstSeq;
 
                 await InsertTombstoneAsync(connection, transaction, itemId, sourceSeq, cancellationToken).ConfigureAwait(false);
-                await connection.RunAsync(
-                    "DELETE FROM item_tombstones WHERE folder_id = @FolderId AND item_id = @ItemId",
-                    new { FolderId = destinationFolderId, ItemId = itemId },
-                    transaction,
-                    cancellationToken).ConfigureAwait(false);
                 row.FolderId = destinationFolderId;
                 row.ModSeq = destinationSeq;
                 row.AddedModSeq = destinationSeq;
