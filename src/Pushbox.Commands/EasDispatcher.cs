@@ -1,3 +1,4 @@
+using Pushbox.Commands.Policies;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Policies;
 using Pushbox.Protocol;
@@ -13,7 +14,8 @@ namespace Pushbox.Commands;
 /// marks <see cref="CommandInfo.NeedsProvisioning"/> is refused, when the user has an effective policy,
 /// unless the device presents its current policy key (<see cref="ProvisioningGate"/>): with HTTP 449 before
 /// protocol 14.0, with the command's own response and common status 142 or 144 from 14.0 (MS-ASPROV 3.2.5.2).
-/// The effective policy is read at every gated request, never cached, so a policy change applies at once.
+/// The effective policy is read at every gated request, never cached, so a policy change applies at once; what it
+/// caps goes to the handler in <see cref="EasRequestContext.Caps"/>.
 /// </summary>
 public sealed class EasDispatcher
 {
@@ -72,6 +74,8 @@ public sealed class EasDispatcher
                     ? EasCommandResult.Status(ProvisioningGate.RetryAfterProvisioningHttpStatus)
                     : handler.RefuseWithCommonStatus(context, status);
             }
+
+            context = context with { Caps = PolicyCaps.Of(policy) };
         }
 
         return await handler.HandleAsync(context, body, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Pushbox.Commands.Policies;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Query;
@@ -29,4 +30,11 @@ public sealed record EasRequestContext(long UserId, string UserAddress, Device D
     /// bit of the Options parameter (MS-ASHTTP 2.2.1.1.1.1.3). Only ItemOperations looks at it.
     /// </summary>
     public bool AcceptMultiPart { get; init; }
+
+    /// <summary>
+    /// What the user's effective mailbox policy lets the server send (<see cref="PolicyCaps"/>). The dispatcher sets it
+    /// from the policy it checked the device's key against, for every command that needs provisioning; a context
+    /// built without the dispatcher caps nothing.
+    /// </summary>
+    public PolicyCaps Caps { get; init; } = PolicyCaps.None;
 }

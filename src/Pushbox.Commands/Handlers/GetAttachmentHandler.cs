@@ -19,6 +19,9 @@ namespace Pushbox.Commands.Handlers;
 /// spec's answer for an attachment that has been deleted on the server (MS-ASCMD_R166), and a name that is not
 /// Pushbox's own is indistinguishable from one whose item is gone. The command has no status element, so there is
 /// nothing more precise to say; another user's attachment gets the same answer, telling nothing about it.
+/// An attachment the mailbox policy withholds (<see cref="EasRequestContext.Caps"/>: AttachmentsEnabled false,
+/// MS-ASPROV_R206, or larger than MaxAttachmentSize bytes, R738) gets the same HTTP 500: the command has no status
+/// for it, and HTTP 403 or 449 would send the device to provision again, which changes nothing.
 /// </remarks>
 internal sealed class GetAttachmentHandler(IMailboxStore store, EmailItemRenderer renderer) : IEasCommandHandler
 {
@@ -40,6 +43,11 @@ internal sealed class GetAttachmentHandler(IMailboxStore store, EmailItemRendere
     {
         ArgumentNullException.ThrowIfNull(context);
         GetAttachmentRequest request = GetAttachmentRequestParser.Parse(context.Query);
+        if (!context.Caps.AttachmentsEnabled)
+        {
+            return EasCommandResult.Status(AttachmentNotFoundHttpStatus);
+        }
+
         OpenedAttachment? opened = await OpenedAttachment.OpenAsync(store, renderer, context.UserId, request.AttachmentName, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
@@ -56,6 +64,12 @@ internal sealed class GetAttachmentHandler(IMailboxStore store, EmailItemRendere
         {
             await opened.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+
+        if (context.Caps.Attachment(length) is not null)
+        {
+            await opened.DisposeAsync().ConfigureAwait(false);
+            return EasCommandResult.Status(AttachmentNotFoundHttpStatus);
         }
 
         return EasCommandResult.Raw(AttachmentContentType.Of(opened.Attachment.ContentType), length, async (stream, token) =>

@@ -35,6 +35,10 @@ namespace Pushbox.Commands.Handlers;
 /// FileReference: 2 (R3573, R3717). A Range starting at or past the attachment's end: 8 (R4160); one running past
 /// the end is cut at the last byte, and the Range answered is authoritative (R3713 to R3715). Multipart data past
 /// <see cref="MaxMultipartDataBytes"/>: 11, data too large (R4163).</item>
+/// <item>The mailbox policy (<see cref="EasRequestContext.Caps"/>): with AttachmentsEnabled false (MS-ASPROV_R206) an
+/// attachment Fetch gets 16, access to the resource is denied (R4167); one larger than MaxAttachmentSize bytes
+/// (MS-ASPROV_R738), whatever Range is asked, gets 11, the requested data size is too large (R4163). A fetched item's
+/// body options are capped as Sync caps them (<see cref="Policies.PolicyCaps.CapBody"/>).</item>
 /// <item>EmptyFolderContents: a CollectionId that names no folder of the user's: 6. A folder that does not hold mail
 /// (calendar, contacts, the recipient information cache of R196 …): 16, access denied (R4167); the spec names mail
 /// folders, Deleted Items first, as what the operation is for (R2245).</item>
@@ -163,7 +167,7 @@ internal sealed partial class ItemOperationsHandler(IMailboxStore store, EmailIt
         }
 
         // Schema is not applied: the whole item is sent, which a client that named fewer properties reads as well.
-        return ItemOperationsFetchResult.For(fetch, ItemOperationsStatus.Success, renderer.Render(item, options.Body, context.Version), @class: EmailClass);
+        return ItemOperationsFetchResult.For(fetch, ItemOperationsStatus.Success, renderer.Render(item, context.Caps.CapBody(options.Body), context.Version), @class: EmailClass);
     }
 
     private async Task<ItemOperationsFetchResult> FetchAttachmentAsync(EasRequestContext context, ItemOperationsFetch fetch, List<MultipartPart>? parts, CancellationToken cancellationToken)
@@ -176,6 +180,11 @@ internal sealed partial class ItemOperationsHandler(IMailboxStore store, EmailIt
         if (!fetch.Options.HasOnlyRange)
         {
             return ItemOperationsFetchResult.For(fetch, ItemOperationsStatus.ProtocolError);
+        }
+
+        if (!context.Caps.AttachmentsEnabled)
+        {
+            return ItemOperationsFetchResult.For(fetch, ItemOperationsStatus.ResourceAccessDenied);
         }
 
         OpenedAttachment? opened = await OpenedAttachment.OpenAsync(store, renderer, context.UserId, reference, cancellationToken).ConfigureAwait(false);
@@ -192,6 +201,11 @@ internal sealed partial class ItemOperationsHandler(IMailboxStore store, EmailIt
         {
             total = await opened.Attachment.GetLengthAsync(cancellationToken).ConfigureAwait(false);
             contentType = AttachmentContentType.Of(opened.Attachment.ContentType);
+        }
+
+        if (context.Caps.Attachment(total) is not null)
+        {
+            return ItemOperationsFetchResult.For(fetch, ItemOperationsStatus.DataTooLarge);
         }
 
         long first = 0;

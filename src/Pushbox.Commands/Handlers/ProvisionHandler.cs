@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
+using Pushbox.Commands.Policies;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Mailbox.Policies;
@@ -21,8 +21,6 @@ internal sealed class ProvisionHandler(IPolicyStore policies, IDeviceStore devic
 {
     /// <summary>Common status 139 (MS-ASPROV 3.1.5.2): the client cannot fully apply the policy and the policy does not allow that.</summary>
     private const int DeviceNotFullyProvisionable = 139;
-
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     public EasCommand Command => EasCommand.Provision;
 
@@ -77,7 +75,7 @@ internal sealed class ProvisionHandler(IPolicyStore policies, IDeviceStore devic
             return WithPolicy(requested.PolicyType, PolicyStatus.NoPolicyForClient);
         }
 
-        if (ReadSettings(policy) is not { } settings)
+        if (PolicySettings.Read(policy) is not { } settings)
         {
             return WithPolicy(requested.PolicyType, PolicyStatus.PolicyDataCorrupt);
         }
@@ -128,21 +126,6 @@ internal sealed class ProvisionHandler(IPolicyStore policies, IDeviceStore devic
 
     private static ProvisionResponse WithPolicy(string policyType, PolicyStatus status) =>
         new(ProvisionStatus.Success) { Policy = new ProvisionResponsePolicy(policyType, status) };
-
-    /// <summary>The stored settings, or null when they are not a valid EASProvisionDoc (PolicyDataCorrupt).</summary>
-    private static EasProvisionDoc? ReadSettings(Policy policy)
-    {
-        try
-        {
-            EasProvisionDoc? doc = JsonSerializer.Deserialize<EasProvisionDoc>(policy.SettingsJson, Json);
-            doc?.Validate();
-            return doc;
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>A random policy key other than 0, which means "no key" (MS-ASPROV 2.2.2.42).</summary>
     private static uint NewKey()

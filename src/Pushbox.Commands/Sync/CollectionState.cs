@@ -37,7 +37,7 @@ internal sealed class CollectionState
     /// <summary>Items the device deleted or never received: their deletions are not sent.</summary>
     public HashSet<long> Gone { get; set; } = [];
 
-    /// <summary>The options of the device's last full request for this collection (the short forms reuse them).</summary>
+    /// <summary>The options of the device's last full request for this collection, as asked, before any policy cap (the short forms reuse them).</summary>
     public SyncOptions? Options { get; set; }
 
     public int? WindowSize { get; set; }

@@ -234,7 +234,10 @@ public sealed partial class CollectionSync(
             for (int attempt = 0; attempt < MaxAttempts; attempt++)
             {
                 CollectionState? loaded = await LoadAsync(cancellationToken).ConfigureAwait(false);
-                SyncOptions options = request.OptionList.FirstOrDefault(o => o.Class is null or "Email") ?? loaded?.Options ?? DefaultOptions;
+                // The state keeps what the device asked; the policy's caps apply afresh to every request, so a capped
+                // FilterType compares equal each time (no Status 3 loop) and a relaxed policy restores the device's own.
+                SyncOptions requested = request.OptionList.FirstOrDefault(o => o.Class is null or "Email") ?? loaded?.Options ?? DefaultOptions;
+                SyncOptions options = IsEmail ? context.Caps.CapEmail(requested) : requested;
                 if (presented == "0")
                 {
                     _state = new CollectionState
@@ -243,7 +246,7 @@ public sealed partial class CollectionSync(
                         Key = Math.Max(loaded?.Key ?? 0, loaded?.Pending?.Key ?? 0) + 1,
                         FilterType = options.FilterType ?? 0,
                         Cutoff = CutoffOf(options.FilterType ?? 0, owner._time.GetUtcNow()),
-                        Options = options,
+                        Options = requested,
                         WindowSize = request.WindowSize ?? loaded?.WindowSize,
                     };
                     if (await SaveAsync(cancellationToken).ConfigureAwait(false))
@@ -289,7 +292,7 @@ public sealed partial class CollectionSync(
                     return Answer("0", SyncStatus.InvalidSyncKey, moreAvailable: false, []);
                 }
 
-                _state.Options = options;
+                _state.Options = requested;
                 _state.WindowSize = request.WindowSize ?? _state.WindowSize;
 
                 // The device's commands are applied once, even when saving the state must be retried.
