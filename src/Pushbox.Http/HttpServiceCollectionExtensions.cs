@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Pushbox.Commands;
+using Pushbox.Commands.Push;
 using Pushbox.Http.ActiveSync;
 using Pushbox.Http.Autodiscover;
 using Pushbox.Http.Operations;
@@ -40,7 +41,16 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton(options.ActiveSync.Wbxml);
         services.AddSingleton(options.Authentication);
         services.AddSingleton(options.Autodiscover);
-        services.TryAddSingleton(_ => new EasMetrics());
+        services.TryAddSingleton(sp =>
+        {
+            var metrics = new EasMetrics();
+            if (sp.GetService<HeldRequests>() is { } held)
+            {
+                metrics.ObserveHeldRequests(() => held.Count);
+            }
+
+            return metrics;
+        });
         services.AddSingleton(provider => new EasAuthenticator(
             provider.GetRequiredService<IDirectory>(),
             options.Authentication,

@@ -42,6 +42,11 @@ public sealed class PingTests(MailServerFixture fixture) : IAsyncLifetime
             Task<XElement> ping = PingAsync(client, 30, inbox);
             await Task.Delay(500);
             Assert.False(ping.IsCompleted, "The Ping answered although nothing changed");
+            using (var management = new HttpClient())
+            {
+                string metrics = await management.GetStringAsync(new Uri(fixture.Server.ManagementAddress, "metrics"));
+                Assert.Contains("pushbox_eas_held_requests 1", metrics, StringComparison.Ordinal);
+            }
 
             var clock = Stopwatch.StartNew();
             await fixture.DeliverNumberedAsync(user, 1, first: 100);

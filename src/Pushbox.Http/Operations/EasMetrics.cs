@@ -83,6 +83,13 @@ public sealed class EasMetrics
     /// <summary>A held request ended.</summary>
     public void DecrementHeldRequests() => heldRequests.Dec();
 
+    /// <summary>Sets the held-requests gauge from <paramref name="count"/> at every scrape (the holder keeps the count).</summary>
+    public void ObserveHeldRequests(Func<int> count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        Registry.AddBeforeCollectCallback(() => heldRequests.Set(count()));
+    }
+
     /// <summary>The label of <paramref name="reason"/>: its name in snake case (<c>wrong_password</c>).</summary>
     internal static string ReasonLabel(AuthenticationFailureReason reason) => reason switch
     {
