@@ -206,7 +206,7 @@ internal static class LevelRun
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            readings.Enqueue(MemoryProbe.Read(pid).Rss);
+            readings.Enqueue(ProcessMemory.Read(pid).Rss);
             if (readings.Count > 5)
             {
                 readings.Dequeue();

@@ -69,8 +69,8 @@ try
         options.DecodeResponses = false;
         using var client = new EasClient(options);
         GC.Collect();
-        (long baseline, _) = MemoryProbe.Read(pid);
-        MemoryProbe.ResetPeak(pid);
+        (long baseline, _) = ProcessMemory.Read(pid);
+        ProcessMemory.ResetPeak(pid);
 
         string key = "0";
         int items = 0, windows = 0;
@@ -108,7 +108,7 @@ try
         }
 
         TimeSpan elapsed = clock.Elapsed;
-        (_, long peak) = MemoryProbe.Read(pid);
+        (_, long peak) = ProcessMemory.Read(pid);
         if (items != messages)
         {
             throw new InvalidOperationException($"The sync delivered {items} items, not {messages}.");

@@ -1,8 +1,9 @@
-namespace Pushbox.Sync.Benchmarks;
+namespace Pushbox.Testing.Eas;
 
 /// <summary>Resident memory of a process from /proc: now (VmRSS) and its peak (VmHWM), in bytes.</summary>
-internal static class MemoryProbe
+public static class ProcessMemory
 {
+    /// <summary>The process's resident size now and its peak since start or the last <see cref="ResetPeak"/>.</summary>
     public static (long Rss, long Peak) Read(int pid)
     {
         long rss = 0, peak = 0;
