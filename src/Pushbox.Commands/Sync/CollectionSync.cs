@@ -92,8 +92,9 @@ public sealed partial class CollectionSync(
 
             if (arrived is not null)
             {
-                // The device has it now: an Add would double it. Its later changes still come as Changes
-                // only if it counts as present; mark its arrival sequence as the device's own change.
+                // The device has it now: its arrival is the device's own change, not echoed. (Should the server
+                // change it again before the device next syncs this folder, that change goes as an Add of a
+                // ServerId the device holds, which clients take as an update.)
                 state.Echo[arrived.Id] = arrived.ModSeq;
             }
 
