@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Xml.Linq;
 using Pushbox.Protocol.Commands;
 using Pushbox.Protocol.Commands.ItemOperations;
-using Pushbox.Protocol.Tests.Commands;
 using Pushbox.Wbxml;
 
 namespace Pushbox.Protocol.Tests.ItemOperations;

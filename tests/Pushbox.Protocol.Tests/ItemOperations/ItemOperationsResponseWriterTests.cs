@@ -2,7 +2,6 @@ using System.Buffers;
 using Pushbox.Protocol.Commands;
 using Pushbox.Protocol.Commands.ItemData;
 using Pushbox.Protocol.Commands.ItemOperations;
-using Pushbox.Protocol.Tests.Commands;
 using Pushbox.Wbxml;
 using static Pushbox.Protocol.Tests.Commands.WbxmlTestHelpers;
 using BaseTags = Pushbox.Wbxml.EasCodePages.AirSyncBaseTags;

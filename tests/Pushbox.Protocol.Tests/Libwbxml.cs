@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Pushbox.Wbxml;
 
-namespace Pushbox.Protocol.Tests.Commands;
+namespace Pushbox.Protocol.Tests;
 
 /// <summary>
 /// Debian's libwbxml2-utils (xml2wbxml, wbxml2xml) as an independent encoder and decoder for command tests:
@@ -68,6 +68,9 @@ internal static class Libwbxml
             Assert.Equal(Convert.ToHexString(wbxml), Convert.ToHexString(Encode(theirs)));
         }
     }
+
+    /// <summary>Asserts that two XML forms hold the same elements, namespaces and text (layout does not count).</summary>
+    public static void AssertSameXml(string expected, string actual) => Assert.Equal(Canonical(expected), Canonical(actual));
 
     /// <summary>The structure of an XML document as one string: names with namespaces and leaf text, not layout.</summary>
     public static string Canonical(string xml)
