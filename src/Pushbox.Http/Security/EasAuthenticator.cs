@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -25,6 +26,9 @@ public sealed class EasAuthenticator : IDisposable
     private readonly EasMetrics? metrics;
     private readonly UserNameResolver resolver;
     private readonly VerificationCache cache;
+
+    // Verifications under way, by user, credential version and password digest: concurrent sign-ins share one.
+    private readonly ConcurrentDictionary<string, Task<bool>> inFlight = new(StringComparer.Ordinal);
     private readonly VerificationQueue queue;
     private readonly FailureTracker userFailures;
     private readonly FailureTracker addressFailures;
@@ -154,12 +158,38 @@ public sealed class EasAuthenticator : IDisposable
 
         // Unknown users are checked against a dummy hash of the same cost, so the time taken does not
         // tell whether the user exists; disabled users are checked too, for the same reason.
-        if (!queue.TryEnqueue(credentials.Password, stored?.PasswordHash ?? dummyHash, cancellationToken, out Task<bool> verification))
+        bool matches;
+        string? shared = stored is null ? null : string.Create(CultureInfo.InvariantCulture, $"{stored.UserId}:{stored.CredentialVersion}:{Convert.ToHexString(digest)}");
+        while (true)
         {
-            return Overloaded(credentials.UserName);
-        }
+            // A user's devices signing in at the same moment with the same password (after a restart, say)
+            // share one check. It runs under the token of the request that started it; should that request
+            // go away first, the others start their own.
+            if (shared is null || !inFlight.TryGetValue(shared, out Task<bool>? verification))
+            {
+                if (!queue.TryEnqueue(credentials.Password, stored?.PasswordHash ?? dummyHash, cancellationToken, out verification))
+                {
+                    return Overloaded(credentials.UserName);
+                }
 
-        bool matches = await verification.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (shared is not null)
+                {
+                    verification = inFlight.GetOrAdd(shared, verification);
+                    string key = shared;
+                    _ = verification.ContinueWith(done => inFlight.TryRemove(new KeyValuePair<string, Task<bool>>(key, done)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
+
+            try
+            {
+                matches = await verification.WaitAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The request whose check this was went away; this one checks for itself.
+            }
+        }
         if (stored is null)
         {
             AuthenticationFailureReason reason = address is null ? AuthenticationFailureReason.UnresolvableUserName : AuthenticationFailureReason.UnknownUser;

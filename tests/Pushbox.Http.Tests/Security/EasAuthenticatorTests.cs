@@ -53,6 +53,55 @@ public sealed class EasAuthenticatorTests : IAsyncLifetime
         Assert.Equal(1, authenticator.VerificationsStarted);
     }
 
+    [Fact]
+    public async Task AuthenticateAsync_DevicesOfOneUserSigningInTogether_ShareOneVerification()
+    {
+        using var release = new ManualResetEventSlim();
+        int calls = 0;
+        using EasAuthenticator authenticator = Create(verify: (password, hash) =>
+        {
+            Interlocked.Increment(ref calls);
+            release.Wait(TimeSpan.FromSeconds(10));
+            return PasswordHasher.Verify(password, hash);
+        });
+
+        Task<AuthenticationResult>[] devices = [.. Enumerable.Range(0, 6).Select(_ => SignInAsync(authenticator, "alice@example.com", "correct horse"))];
+        Task<AuthenticationResult> wrong = SignInAsync(authenticator, "alice@example.com", "wrong horse");
+        await WaitUntilAsync(() => authenticator.VerificationsStarted >= 2);
+        release.Set();
+        AuthenticationResult[] results = await Task.WhenAll(devices);
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.False((await wrong).Succeeded);
+        Assert.Equal(2, Volatile.Read(ref calls)); // one for the six, one for the other password
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_TheRequestThatStartedASharedCheckGoesAway_TheOthersStillSignIn()
+    {
+        using var release = new ManualResetEventSlim();
+        using EasAuthenticator authenticator = Create(
+            new AuthenticationOptions { DefaultDomain = "example.com", MaxConcurrentVerifications = 1, MaxQueuedVerifications = 5 },
+            verify: (password, hash) =>
+            {
+                release.Wait(TimeSpan.FromSeconds(10));
+                return PasswordHasher.Verify(password, hash);
+            });
+        Task<AuthenticationResult> blocker = SignInAsync(authenticator, "alice@example.com", "occupies the thread");
+        await WaitUntilAsync(() => authenticator.VerificationsStarted == 1);
+        using var gone = new CancellationTokenSource();
+        Task<AuthenticationResult> first = authenticator.AuthenticateAsync(Basic("alice@example.com", "correct horse"), Phone, gone.Token);
+        await WaitUntilAsync(() => authenticator.QueuedVerifications == 1);
+        Task<AuthenticationResult> second = SignInAsync(authenticator, "alice@example.com", "correct horse");
+
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        release.Set();
+
+        Assert.True((await second).Succeeded);
+        Assert.False((await blocker).Succeeded);
+    }
+
     [Theory]
     [InlineData("alice")]
     [InlineData(@"EXAMPLE\alice")]
@@ -375,7 +424,8 @@ public sealed class EasAuthenticatorTests : IAsyncLifetime
         Task<AuthenticationResult> queued = SignInAsync(authenticator, "alice@example.com", "wrong");
         await WaitUntilAsync(() => authenticator.QueuedVerifications == 1);
 
-        AuthenticationResult refused = await SignInAsync(authenticator, "alice@example.com", "correct horse");
+        // Another password: the same one as a check under way would share it instead of queueing.
+        AuthenticationResult refused = await SignInAsync(authenticator, "alice@example.com", "yet another");
 
         Assert.Equal(AuthenticationOutcome.Overloaded, refused.Outcome);
         Assert.Equal(TimeSpan.FromSeconds(7), refused.RetryAfter);
