@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
 using Pushbox.Protocol;
@@ -26,7 +24,7 @@ public sealed class ItemOperationsMemoryTests : IAsyncLifetime
     {
         _harness = await ItemOperationsHarness.CreateAsync();
         Folder inbox = await _harness.FolderAsync(FolderType.Inbox);
-        StoredItem item = await _harness.AddAsync(BuildMessage(), inbox.Id);
+        StoredItem item = await _harness.AddAsync(HugeMessage.Build(AttachmentSize), inbox.Id);
         _reference = $"{item.ServerId}:1";
     }
 
@@ -77,63 +75,6 @@ public sealed class ItemOperationsMemoryTests : IAsyncLifetime
 
         Assert.Equal(AttachmentSize, sink.Length);
         Assert.True(allocated < Budget, $"allocated {allocated:N0} bytes to send {AttachmentSize:N0}");
-    }
-
-    private static byte[] BuildMessage()
-    {
-        var mime = new MemoryStream();
-        mime.Write(Encoding.ASCII.GetBytes(
-            "From: alice@example.com\r\nTo: user@example.com\r\nSubject: Huge\r\nMIME-Version: 1.0\r\n"
-            + "Content-Type: multipart/mixed; boundary=\"huge\"\r\n\r\n--huge\r\nContent-Type: text/plain\r\n\r\nA big file.\r\n"
-            + "--huge\r\nContent-Type: application/octet-stream; name=\"huge.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"));
-        var random = new Random(5);
-        byte[] line = new byte[57];
-        for (int written = 0; written < AttachmentSize; written += line.Length)
-        {
-            int take = Math.Min(line.Length, AttachmentSize - written);
-            random.NextBytes(line);
-            mime.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(line, 0, take) + "\r\n"));
-        }
-
-        mime.Write("--huge--\r\n"u8);
-        return mime.ToArray();
-    }
-
-    /// <summary>An output buffer that forgets what was written when the response is flushed.</summary>
-    private sealed class DiscardingBufferWriter : IBufferWriter<byte>
-    {
-        private byte[] _buffer = new byte[256 * 1024];
-        private int _written;
-
-        public long Total { get; private set; }
-
-        public void Advance(int count)
-        {
-            _written += count;
-            Total += count;
-        }
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsMemory(_written);
-        }
-
-        public Span<byte> GetSpan(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsSpan(_written);
-        }
-
-        public void Discard() => _written = 0;
-
-        private void Ensure(int sizeHint)
-        {
-            if (_buffer.Length - _written < Math.Max(sizeHint, 1))
-            {
-                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + sizeHint));
-            }
-        }
     }
 
     /// <summary>A write-only stream that counts and forgets.</summary>
