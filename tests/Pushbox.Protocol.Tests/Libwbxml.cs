@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using System.Xml.Linq;
+using Pushbox.Testing.Eas;
 using Pushbox.Wbxml;
 
 namespace Pushbox.Protocol.Tests;
@@ -13,46 +13,12 @@ namespace Pushbox.Protocol.Tests;
 /// </summary>
 internal static class Libwbxml
 {
-    /// <summary>libwbxml's encoding of the XML form (<c>xml2wbxml -v 1.3 -n -a</c>).</summary>
-    public static byte[] Encode(string xml)
-    {
-        if (!xml.Contains("<!DOCTYPE", StringComparison.Ordinal))
-        {
-            xml = "<?xml version=\"1.0\"?>\n" + WbxmlXml.DocType + "\n" + xml;
-        }
+    /// <summary>libwbxml's encoding of the XML form (the prolog and DOCTYPE are added when missing).</summary>
+    public static byte[] Encode(string xml) =>
+        LibwbxmlTools.Encode(xml.Contains("<!DOCTYPE", StringComparison.Ordinal) ? xml : "<?xml version=\"1.0\"?>\n" + WbxmlXml.DocType + "\n" + xml);
 
-        string dir = Directory.CreateTempSubdirectory("pushbox-libwbxml-").FullName;
-        try
-        {
-            string input = Path.Combine(dir, "in.xml");
-            string output = Path.Combine(dir, "out.wbxml");
-            File.WriteAllText(input, xml, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            Run("xml2wbxml", "-v", "1.3", "-n", "-a", "-o", output, input);
-            return File.ReadAllBytes(output);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    /// <summary>libwbxml's decoding to its XML form (<c>wbxml2xml -l ACTIVESYNC</c>).</summary>
-    public static string Decode(byte[] wbxml)
-    {
-        string dir = Directory.CreateTempSubdirectory("pushbox-libwbxml-").FullName;
-        try
-        {
-            string input = Path.Combine(dir, "in.wbxml");
-            string output = Path.Combine(dir, "out.xml");
-            File.WriteAllBytes(input, wbxml);
-            Run("wbxml2xml", "-l", "ACTIVESYNC", "-m", "0", "-o", output, input);
-            return File.ReadAllText(output);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    /// <summary>libwbxml's decoding to its XML form.</summary>
+    public static string Decode(byte[] wbxml) => LibwbxmlTools.Decode(wbxml);
 
     /// <summary>
     /// Asserts that libwbxml reads <paramref name="wbxml"/> as the same tree our decoder does (names, namespaces,
@@ -96,45 +62,5 @@ internal static class Libwbxml
         }
 
         text.Append("</>");
-    }
-
-    private static void Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{tool} is not installed: install Debian's libwbxml2-utils (.ci/run does).", e);
-        }
-
-        using (process)
-        {
-            string stdout = process.StandardOutput.ReadToEnd();
-            string stderr = process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(30_000))
-            {
-                process.Kill();
-                throw new TimeoutException($"{tool} did not finish in 30 s.");
-            }
-
-            // libwbxml's tools exit 0 even on failure; they say "failed" instead.
-            if (process.ExitCode != 0 || stdout.Contains("failed", StringComparison.Ordinal) || stderr.Contains("failed", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed: {stdout}{stderr}");
-            }
-        }
     }
 }

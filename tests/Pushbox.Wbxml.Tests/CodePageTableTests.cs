@@ -70,7 +70,7 @@ public class CodePageTableTests
                 w.WriteEndElement();
             });
 
-            string[] libwbxmlNames = [.. XDocument.Parse(Libwbxml.Decode(document)).Root!.Elements().Select(e => e.Name.LocalName)];
+            string[] libwbxmlNames = [.. XDocument.Parse(LibwbxmlTools.Decode(document)).Root!.Elements().Select(e => e.Name.LocalName)];
             Assert.Equal(tags.Length, libwbxmlNames.Length);
             for (int i = 0; i < tags.Length; i++)
             {

@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using System.Text;
 
-namespace Pushbox.Wbxml.Tests;
+namespace Pushbox.Testing.Eas;
 
 /// <summary>
-/// Runs Debian's libwbxml2-utils (xml2wbxml, wbxml2xml), the independent encoder and decoder the
-/// codec is checked against. Missing tools fail the test: CI installs them, they are never skipped.
+/// Debian's libwbxml2-utils (<c>xml2wbxml -v 1.3 -n -a</c>, <c>wbxml2xml -l ACTIVESYNC</c>): the independent
+/// encoder and decoder that Pushbox's WBXML is checked against. Missing tools fail the test: CI installs them,
+/// they are never skipped.
 /// </summary>
-internal static class Libwbxml
+public static class LibwbxmlTools
 {
+    /// <summary>libwbxml's bytes for <paramref name="xml"/>, a whole document (prolog and DOCTYPE included).</summary>
     public static byte[] Encode(string xml)
     {
         string dir = Directory.CreateTempSubdirectory("pushbox-libwbxml-").FullName;
@@ -15,7 +18,7 @@ internal static class Libwbxml
         {
             string input = Path.Combine(dir, "in.xml");
             string output = Path.Combine(dir, "out.wbxml");
-            File.WriteAllText(input, xml);
+            File.WriteAllText(input, xml, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             Run("xml2wbxml", "-v", "1.3", "-n", "-a", "-o", output, input);
             return File.ReadAllBytes(output);
         }
@@ -25,6 +28,7 @@ internal static class Libwbxml
         }
     }
 
+    /// <summary>libwbxml's XML form of <paramref name="wbxml"/>.</summary>
     public static string Decode(byte[] wbxml)
     {
         string dir = Directory.CreateTempSubdirectory("pushbox-libwbxml-").FullName;
@@ -66,18 +70,20 @@ internal static class Libwbxml
 
         using (process)
         {
-            string stdout = process.StandardOutput.ReadToEnd();
-            string stderr = process.StandardError.ReadToEnd();
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(30_000))
             {
                 process.Kill();
                 throw new TimeoutException($"{tool} did not finish in 30 s.");
             }
 
+            string output = stdout.Result + stderr.Result;
+
             // libwbxml's tools exit 0 even on failure; they say "failed" instead.
-            if (process.ExitCode != 0 || stdout.Contains("failed", StringComparison.Ordinal) || stderr.Contains("failed", StringComparison.Ordinal))
+            if (process.ExitCode != 0 || output.Contains("failed", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed: {stdout}{stderr}");
+                throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed: {output}");
             }
         }
     }
