@@ -77,12 +77,6 @@ public sealed class EasMetrics
     /// <summary>Counts a failed sign-in (<see cref="EasAuthenticator"/> does this itself when given the metrics).</summary>
     public void RecordFailedLogin(AuthenticationFailureReason reason) => failedLogins.WithLabels(ReasonLabel(reason)).Inc();
 
-    /// <summary>A request starts being held open (Ping, Sync with Wait); call <see cref="DecrementHeldRequests"/> when it ends, however it ends.</summary>
-    public void IncrementHeldRequests() => heldRequests.Inc();
-
-    /// <summary>A held request ended.</summary>
-    public void DecrementHeldRequests() => heldRequests.Dec();
-
     /// <summary>Sets the held-requests gauge from <paramref name="count"/> at every scrape (the holder keeps the count).</summary>
     public void ObserveHeldRequests(Func<int> count)
     {

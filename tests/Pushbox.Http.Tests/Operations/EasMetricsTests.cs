@@ -50,9 +50,24 @@ public sealed class EasMetricsTests
         var first = new EasMetrics(registry);
         var second = new EasMetrics(registry);
 
-        first.IncrementHeldRequests();
-        second.IncrementHeldRequests();
+        first.RecordFailedLogin(AuthenticationFailureReason.WrongPassword);
+        second.RecordFailedLogin(AuthenticationFailureReason.WrongPassword);
 
-        Assert.Contains("pushbox_eas_held_requests 2", await ExportAsync(first), StringComparison.Ordinal);
+        Assert.Contains("pushbox_eas_failed_logins_total{reason=\"wrong_password\"} 2", await ExportAsync(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HeldRequests_AreReadFromTheHolderAtEveryScrape()
+    {
+        var metrics = new EasMetrics(Metrics.NewCustomRegistry());
+        int held = 3;
+        metrics.ObserveHeldRequests(() => held);
+
+        string first = await ExportAsync(metrics);
+        held = 1;
+        string second = await ExportAsync(metrics);
+
+        Assert.Contains("pushbox_eas_held_requests 3", first, StringComparison.Ordinal);
+        Assert.Contains("pushbox_eas_held_requests 1", second, StringComparison.Ordinal);
     }
 }

@@ -123,9 +123,7 @@ public sealed class OperationsEndpointsTests : IAsyncDisposable
         metrics.RecordRequest("Sync", "16.1", 200, TimeSpan.FromMilliseconds(42));
         metrics.RecordRequest("Ping", "14.1", 200, TimeSpan.FromMinutes(9));
         metrics.RecordFailedLogin(AuthenticationFailureReason.WrongPassword);
-        metrics.IncrementHeldRequests();
-        metrics.IncrementHeldRequests();
-        metrics.DecrementHeldRequests();
+        metrics.ObserveHeldRequests(() => 1);
         await StartAsync(_ => Task.FromResult(true), metrics: metrics);
 
         HttpResponseMessage response = await GetAsync(publicPort, "/metrics");
