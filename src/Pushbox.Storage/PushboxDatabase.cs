@@ -180,6 +180,7 @@ public sealed class PushboxDatabase : IDisposable
                     {
                         T result = await work(connection, transaction).ConfigureAwait(false);
                         _changes.TryGetValue(transaction, out List<MailboxChange>? changes);
+                        _changes.Remove(transaction);
                         if (changes is { Count: > 0 })
                         {
                             // PostgreSQL delivers the notification to every listening process at commit, or never.
