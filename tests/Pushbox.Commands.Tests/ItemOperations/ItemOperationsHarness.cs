@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +12,7 @@ using Pushbox.Mailbox.Users;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Commands;
 using Pushbox.Protocol.Query;
+using Pushbox.Testing.Eas;
 using Pushbox.Wbxml;
 
 namespace Pushbox.Commands.Tests.ItemOperations;
@@ -182,32 +182,5 @@ public sealed class ItemOperationsHarness : IAsyncDisposable
         await _mailbox.DisposeAsync();
     }
 
-    private static XmlSchemaSet CompileSchemas()
-    {
-        string directory = FindSchemaDirectory();
-        var set = new XmlSchemaSet { XmlResolver = null };
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        foreach (string file in SchemaFiles)
-        {
-            using XmlReader reader = XmlReader.Create(Path.Combine(directory, file), settings);
-            set.Add(XmlSchema.Read(reader, (_, e) => throw new InvalidOperationException($"{file}: {e.Message}"))!);
-        }
-
-        set.Compile();
-        return set;
-    }
-
-    private static string FindSchemaDirectory()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "spec", "xsd");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No shared/spec/xsd above {AppContext.BaseDirectory}.");
-    }
+    private static XmlSchemaSet CompileSchemas() => XsdValidator.ForFiles(SchemaFiles);
 }
