@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pushbox.Commands.Compose;
 using Pushbox.Commands.Email;
 using Pushbox.Commands.Handlers;
 using Pushbox.Commands.Hierarchy;
@@ -7,6 +8,7 @@ using Pushbox.Commands.Push;
 using Pushbox.Commands.Sync;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.Outbound;
+using Pushbox.Protocol;
 using Pushbox.Wbxml;
 
 namespace Pushbox.Commands;
@@ -44,6 +46,12 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<IEasCommandHandler, GetItemEstimateHandler>();
         services.AddSingleton<IEasCommandHandler, MoveItemsHandler>();
         services.AddSingleton<IEasCommandHandler, PingHandler>();
+        services.TryAddSingleton(new SendOptions());
+        foreach (EasCommand compose in (EasCommand[])[EasCommand.SendMail, EasCommand.SmartReply, EasCommand.SmartForward])
+        {
+            services.AddSingleton<IEasCommandHandler>(sp => ActivatorUtilities.CreateInstance<ComposeMailHandler>(sp, compose));
+        }
+
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }

@@ -29,4 +29,25 @@ public static class SmtpServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<SmtpIntakeService>());
         return services;
     }
+
+    /// <summary>
+    /// Adds the outbound relay: <see cref="Relay.OutboundRelayService"/> as a hosted service (also resolvable as
+    /// itself) sending the outbound queue through the smarthost of <paramref name="options"/>, validated now, and
+    /// the <see cref="IMailSubmitter"/> unless already registered. Needs the store ports (<c>AddPushboxStorage</c>) and logging.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static IServiceCollection AddPushboxRelay(this IServiceCollection services, Relay.RelayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MailDelivery>();
+        services.TryAddSingleton<OutboundQueueSignal>();
+        services.TryAddSingleton<IMailSubmitter, MailSubmitter>();
+        services.AddSingleton<Relay.OutboundRelayService>();
+        services.AddHostedService(provider => provider.GetRequiredService<Relay.OutboundRelayService>());
+        return services;
+    }
 }

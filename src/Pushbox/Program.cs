@@ -7,6 +7,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(UserCommand.Create());
 root.Subcommands.Add(MailboxCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
+root.Subcommands.Add(QueueCommand.Create());
 root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Pushbox.Commands.Compose;
 using Pushbox.Commands.Push;
 using Pushbox.Http;
 using Pushbox.Http.Tls;
 using Pushbox.Smtp;
+using Pushbox.Smtp.Relay;
 using Pushbox.Storage;
 
 namespace Pushbox;
@@ -134,11 +136,22 @@ internal static partial class ServeCommand
         }
 
         builder.Services.AddSingleton(pingOptions);
+        var sendOptions = new SendOptions();
+        configuration.GetSection("ActiveSync:Send").Bind(sendOptions);
+        if (sendOptions.Validate() is { Count: > 0 } sendErrors)
+        {
+            throw new ArgumentException("Invalid sending settings:" + Environment.NewLine + string.Join(Environment.NewLine, sendErrors.Select(e => "  " + e)));
+        }
+
+        builder.Services.AddSingleton(sendOptions);
         builder.Services.AddPushboxHttp(httpOptions);
         builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();
         SmtpOptions smtpOptions = SmtpOptionsFrom(configuration, smtp, lmtp);
         smtpOptions.Certificate = certificate.Certificate;
         builder.Services.AddPushboxSmtp(smtpOptions);
+        var relayOptions = new RelayOptions { LocalDomain = smtpOptions.ServerName };
+        configuration.GetSection("Relay").Bind(relayOptions);
+        builder.Services.AddPushboxRelay(relayOptions);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = smtpOptions.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         WebApplication app = builder.Build();

@@ -236,6 +236,11 @@ public sealed class EmailItemRenderer
 
                 writer.WriteElementOpaque(Email2Tags.ConversationIndex, ConversationIndex(summary.DateReceived));
                 WriteString(writer, Email2Tags.Sender, email is null ? null : SenderOf(email.Message));
+                if (summary.LastVerb is { } verb && summary.LastVerbAt is { } verbAt)
+                {
+                    writer.WriteElementInt(Email2Tags.LastVerbExecuted, (int)verb);
+                    writer.WriteElementString(Email2Tags.LastVerbExecutionTime, FormatDate(verbAt));
+                }
             }
         }
         finally

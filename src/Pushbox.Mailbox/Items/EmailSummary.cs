@@ -20,4 +20,11 @@ public sealed record EmailSummary(
     bool HasAttachments,
     byte[] ConversationId,
     string MessageId,
-    string ThreadTopic);
+    string ThreadTopic)
+{
+    /// <summary>The user's last reply to or forward of this email (SmartReply, SmartForward); null when never.</summary>
+    public EmailLastVerb? LastVerb { get; init; }
+
+    /// <summary>When <see cref="LastVerb"/> happened; null when never.</summary>
+    public DateTimeOffset? LastVerbAt { get; init; }
+}

@@ -11,7 +11,7 @@ internal sealed class ItemRow
         "i.subject AS Subject, i.date_received AS DateReceived, i.importance AS Importance, i.message_class AS MessageClass, " +
         "i.is_read AS IsRead, i.flag AS Flag, i.categories AS Categories, i.has_attachments AS HasAttachments, " +
         "i.conversation_id AS ConversationId, i.message_id AS MessageId, i.thread_topic AS ThreadTopic, " +
-        "i.properties AS Properties, i.created_at AS CreatedAt";
+        "i.properties AS Properties, i.created_at AS CreatedAt, i.last_verb AS LastVerb, i.last_verb_at AS LastVerbAt";
 
     public long Id { get; set; }
 
@@ -62,4 +62,8 @@ internal sealed class ItemRow
     public string? Properties { get; set; }
 
     public object CreatedAt { get; set; } = 0L;
+
+    public int? LastVerb { get; set; }
+
+    public object? LastVerbAt { get; set; }
 }

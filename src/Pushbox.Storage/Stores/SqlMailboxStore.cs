@@ -371,9 +371,10 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 bool read = change.Read ?? row.IsRead;
                 string? flag = change.ClearFlag ? null : change.Flag is { } f ? FlagJson(f) : row.Flag;
                 string? categories = change.Categories is { } c ? CategoriesJson(c) : row.Categories;
+                bool verb = change.LastVerb is not null;
 
                 // Nothing to tell the devices when nothing changed: no new sequence.
-                if (read == row.IsRead && flag == row.Flag && categories == row.Categories)
+                if (read == row.IsRead && flag == row.Flag && categories == row.Categories && !verb)
                 {
                     return ToStoredItem(row);
                 }
@@ -381,9 +382,15 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 row.IsRead = read;
                 row.Flag = flag;
                 row.Categories = categories;
+                if (verb)
+                {
+                    row.LastVerb = (int)change.LastVerb!.Value;
+                    row.LastVerbAt = Dialect.ToDb(Truncate(change.LastVerbAt ?? database.Now()));
+                }
+
                 row.ModSeq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
                 await connection.RunAsync(
-                    "UPDATE items SET is_read = @IsRead, flag = @Flag, categories = @Categories, modseq = @ModSeq WHERE id = @Id",
+                    "UPDATE items SET is_read = @IsRead, flag = @Flag, categories = @Categories, last_verb = @LastVerb, last_verb_at = @LastVerbAt, modseq = @ModSeq WHERE id = @Id",
                     row,
                     transaction,
                     cancellationToken).ConfigureAwait(false);
@@ -993,7 +1000,14 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             HasAttachments: row.HasAttachments,
             ConversationId: row.ConversationId ?? [],
             MessageId: row.MessageId ?? string.Empty,
-            ThreadTopic: row.ThreadTopic ?? string.Empty);
+            ThreadTopic: row.ThreadTopic ?? string.Empty)
+        {
+            LastVerb = (EmailLastVerb?)row.LastVerb,
+            LastVerbAt = row.LastVerbAt is null ? null : Dialect.FromDb(row.LastVerbAt),
+        };
         return new StoredItem(row.Id, row.UserId, row.FolderId, itemClass, row.ModSeq, row.AddedModSeq, row.Size, row.BlobHash, email, row.Properties, createdAt);
     }
+
+    private static DateTimeOffset Truncate(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 }
