@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
@@ -47,7 +46,7 @@ try
     });
     await using ServiceProvider provider = services.BuildServiceProvider();
     await provider.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
-    IHostedService relay = provider.GetRequiredService<OutboundRelayService>();
+    OutboundRelayService relay = provider.GetRequiredService<OutboundRelayService>();
     await relay.StartAsync(CancellationToken.None);
     IMailSubmitter submitter = provider.GetRequiredService<IMailSubmitter>();
     IBlobStore blobs = provider.GetRequiredService<IBlobStore>();
