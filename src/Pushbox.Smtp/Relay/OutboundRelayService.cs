@@ -56,7 +56,7 @@ public sealed partial class OutboundRelayService(
             {
                 try
                 {
-                    IReadOnlyList<QueuedMessage> claimed = await queue.ClaimAsync(_owner, options.MaxConcurrency, time.GetUtcNow(), options.Lease, stoppingToken).ConfigureAwait(false);
+                    IReadOnlyList<QueuedMessage> claimed = await queue.ClaimAsync(_owner, options.MaxConcurrency * RelayOptions.ClaimsPerConnection, time.GetUtcNow(), options.Lease, stoppingToken).ConfigureAwait(false);
                     if (claimed.Count > 0)
                     {
                         await Parallel.ForEachAsync(

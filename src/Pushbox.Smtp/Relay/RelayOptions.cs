@@ -10,6 +10,12 @@ namespace Pushbox.Smtp.Relay;
 /// </summary>
 public sealed class RelayOptions
 {
+    /// <summary>
+    /// Messages claimed at once per relay connection (<see cref="MaxConcurrency"/>): one claim transaction serves
+    /// this many sends. The lease must outlast sending them one after another (see <see cref="Validate"/>).
+    /// </summary>
+    public const int ClaimsPerConnection = 4;
+
     /// <summary>The smarthost's host name or IP address; null or empty: no relay configured.</summary>
     public string? Host { get; set; }
 
@@ -51,9 +57,9 @@ public sealed class RelayOptions
 
     /// <summary>
     /// How long a claimed message is held by this server before another may take it (a server that died while
-    /// sending). Must exceed a message's worst sending time; defaults to 10 minutes.
+    /// sending). Must exceed the worst time to send the messages claimed at once; defaults to 15 minutes.
     /// </summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// The longest the sender sleeps between looks at the queue when nothing is due here: mail queued by
@@ -94,9 +100,9 @@ public sealed class RelayOptions
         Positive(errors, nameof(MaxRetryDelay), MaxRetryDelay);
         Positive(errors, nameof(MaxQueueLifetime), MaxQueueLifetime);
         Positive(errors, nameof(PollInterval), PollInterval);
-        if (Lease <= Timeout * 2)
+        if (Lease <= Timeout * (ClaimsPerConnection + 1))
         {
-            errors.Add($"Relay:Lease ({Lease}) must be more than twice Relay:Timeout ({Timeout}), or another server could send a message still being sent.");
+            errors.Add($"Relay:Lease ({Lease}) must be more than {ClaimsPerConnection + 1} times Relay:Timeout ({Timeout}), or another server could send a message still being sent.");
         }
 
         if (MaxRetryDelay < FirstRetryDelay)
