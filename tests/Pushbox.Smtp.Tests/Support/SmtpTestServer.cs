@@ -40,7 +40,8 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         Store = (HookedMailboxStore)provider.GetRequiredService<IMailboxStore>();
         Blobs = (HookedBlobStore)provider.GetRequiredService<IBlobStore>();
         Service = provider.GetRequiredService<SmtpIntakeService>();
-        _hosted = provider.GetServices<IHostedService>().Single();
+        // Storage adds its own hosted services (the change listener); the intake is the one under test.
+        _hosted = provider.GetServices<IHostedService>().OfType<SmtpIntakeService>().Single();
     }
 
     public IDirectory Directory { get; }
