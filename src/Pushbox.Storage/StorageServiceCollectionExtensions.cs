@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMailboxStore>(sp => new SqlMailboxStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IMailboxSearch>(sp => new SqlMailboxStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IGlobalAddressList>(sp => new SqlGlobalAddressList(sp.GetRequiredService<PushboxDatabase>()));
+        services.TryAddSingleton<SearchIndexer>();
         services.AddSingleton<IDeviceStore>(sp => new SqlDeviceStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IPolicyStore>(sp => new SqlPolicyStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(Path.Combine(settings.DataDirectory, StorageOptions.BlobFolderName), sp.GetRequiredService<TimeProvider>()));

@@ -136,6 +136,7 @@ internal static partial class ServeCommand
         builder.Services.AddSingleton(pingOptions);
         builder.Services.AddPushboxHttp(httpOptions);
         builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();
+        builder.Services.AddHostedService<Storage.Search.SearchIndexService>();
         SmtpOptions smtpOptions = SmtpOptionsFrom(configuration, smtp, lmtp);
         smtpOptions.Certificate = certificate.Certificate;
         builder.Services.AddPushboxSmtp(smtpOptions);
