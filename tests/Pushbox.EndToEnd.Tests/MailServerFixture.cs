@@ -46,6 +46,17 @@ public sealed class MailServerFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>A new user of its own with display name <paramref name="name"/>, at <paramref name="local"/>@example.com.</summary>
+    public async Task<string> NewNamedUserAsync(string local, string name)
+    {
+        string user = $"{local}@example.com";
+        await PushboxCli.AddUserAsync(_dll, _data, user, ServerFixture.Password, name);
+        return user;
+    }
+
+    /// <summary>Runs <c>pushbox</c> with <paramref name="arguments"/> on the server's data folder (while it runs).</summary>
+    public Task<CliResult> CliAsync(params string[] arguments) => PushboxCli.RunAsync(_dll, _data, null, arguments);
+
     /// <summary>Delivers raw messages to <paramref name="user"/> over SMTP.</summary>
     public Task DeliverAsync(string user, IEnumerable<byte[]> messages) =>
         SmtpDelivery.DeliverAsync(Server.SmtpPort, "sender@remote.invalid", user, messages);
