@@ -134,6 +134,7 @@ internal static partial class ServeCommand
         }
 
         builder.Services.AddSingleton(pingOptions);
+        builder.Services.AddSingleton(ValidateCertConfiguration.Load(configuration, data));
         builder.Services.AddPushboxHttp(httpOptions);
         builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();
         builder.Services.AddHostedService<Storage.Search.SearchIndexService>();
