@@ -1,5 +1,5 @@
 -- Search (issue 8): the full-text index of emails, the global address list fields of users, their
--- pictures and S/MIME certificates. Kept in step with Migrations/Postgres/0006_search.sql.
+-- pictures and S/MIME certificates. Kept in step with Migrations/Postgres/0007_search.sql.
 --
 -- item_search: one FTS5 row per email, rowid = items.id, over text normalised by the store
 -- (SearchText: lower case, no diacritics, words separated by single spaces). Contentless: the text is
@@ -20,7 +20,7 @@ END;
 
 -- Emails whose text is not (or not wholly) in item_search yet: the store adds one when a writer gave
 -- no body text, and the indexer (pushbox serve at start, pushbox mailbox reindex) works through them.
--- Every email stored before schema 6 starts here.
+-- Every email stored before schema 7 starts here.
 CREATE TABLE item_search_pending (
     item_id  INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE
 );

@@ -1,5 +1,5 @@
 -- Search (issue 8): the full-text index of emails, the global address list fields of users, their
--- pictures and S/MIME certificates. Kept in step with Migrations/Sqlite/0006_search.sql.
+-- pictures and S/MIME certificates. Kept in step with Migrations/Sqlite/0007_search.sql.
 --
 -- item_search: one row per email over text normalised by the store (SearchText: lower case, no
 -- diacritics, words separated by single spaces), as a 'simple' tsvector (no stemming, no stop words:
@@ -13,7 +13,7 @@ CREATE INDEX ix_item_search_document ON item_search USING gin (document);
 
 -- Emails whose text is not (or not wholly) in item_search yet: the store adds one when a writer gave
 -- no body text, and the indexer (pushbox serve at start, pushbox mailbox reindex) works through them.
--- Every email stored before schema 6 starts here.
+-- Every email stored before schema 7 starts here.
 CREATE TABLE item_search_pending (
     item_id  bigint PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE
 );
