@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
 using Pushbox.Commands.Certificates;
 
 namespace Pushbox;
