@@ -53,3 +53,7 @@ CREATE TABLE user_certificates (
     added_at    timestamptz NOT NULL,
     CONSTRAINT ux_user_certificates_thumbprint UNIQUE (user_id, thumbprint)
 );
+
+-- A search's page is the newest matches of one user: "items of user U by received date" is a range of this
+-- index, which a search walks newest first until the page is full.
+CREATE INDEX ix_items_user_date ON items (user_id, date_received, id);
