@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pushbox.Commands.Certificates;
 using Pushbox.Commands.Compose;
 using Pushbox.Commands.Email;
 using Pushbox.Commands.Handlers;
@@ -52,6 +53,11 @@ public static class CommandsServiceCollectionExtensions
             services.AddSingleton<IEasCommandHandler>(sp => ActivatorUtilities.CreateInstance<ComposeMailHandler>(sp, compose));
         }
 
+        services.AddSingleton<IEasCommandHandler, SearchHandler>();
+        services.TryAddSingleton(new CertificateValidationOptions());
+        services.TryAddSingleton<CertificateValidator>();
+        services.AddSingleton<IEasCommandHandler, ResolveRecipientsHandler>();
+        services.AddSingleton<IEasCommandHandler, ValidateCertHandler>();
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }

@@ -66,4 +66,7 @@ internal sealed class ItemRow
     public int? LastVerb { get; set; }
 
     public object? LastVerbAt { get; set; }
+
+    /// <summary>Not a column: the body text of an email being added, for the search index; null when its writer did not read it.</summary>
+    public string? SearchBody { get; set; }
 }
