@@ -44,6 +44,8 @@ public sealed class SqliteMailbox : IAsyncDisposable
         services.AddSingleton(Directory);
         services.AddSingleton(_services.GetRequiredService<IMailboxSearch>());
         services.AddSingleton(_services.GetRequiredService<IGlobalAddressList>());
+        services.AddSingleton(_services.GetRequiredService<IOutboundQueueStore>());
+        services.AddSingleton(_services.GetRequiredService<ISentClientIdStore>());
         services.AddSingleton(_services.GetRequiredService<IChangeNotifier>());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
     }

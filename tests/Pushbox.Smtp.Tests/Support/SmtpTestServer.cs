@@ -26,7 +26,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _provider;
-    private readonly IHostedService _hosted;
+    private readonly SmtpIntakeService _hosted;
     private readonly string _dataDirectory;
     private bool _stopped;
 
