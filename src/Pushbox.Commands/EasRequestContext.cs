@@ -37,4 +37,13 @@ public sealed record EasRequestContext(long UserId, string UserAddress, Device D
     /// built without the dispatcher caps nothing.
     /// </summary>
     public PolicyCaps Caps { get; init; } = PolicyCaps.None;
+
+    /// <summary>
+    /// Whether the device is quarantined (<see cref="DeviceAccessGate"/>): it may provision and see its folders, but
+    /// its Sync shows only the quarantine notice in the Inbox. The dispatcher sets it.
+    /// </summary>
+    public bool Quarantined { get; init; }
+
+    /// <summary>Whether a remote wipe waits for the device: its Provision sends the directive. The dispatcher sets it.</summary>
+    public bool WipePending { get; init; }
 }

@@ -25,6 +25,7 @@ internal sealed partial class PingHandler(
     HierarchySync hierarchy,
     IMailboxStore store,
     IDeviceStore devices,
+    DeviceAccess access,
     IChangeNotifier notifier,
     HeldRequests held,
     PingOptions options,
@@ -101,6 +102,11 @@ internal sealed partial class PingHandler(
             while (true)
             {
                 ChangeSet changes = await subscription.WaitAsync(wait.Token).ConfigureAwait(false);
+                if ((changes.Hierarchy || changes.All) && await access.RecheckAsync(context, this, () => Respond(context, PingResponse.Failure(PingStatus.FolderHierarchySyncRequired)), cancellationToken).ConfigureAwait(false) is { } answer)
+                {
+                    return answer;
+                }
+
                 if ((changes.Hierarchy || changes.All) && await hierarchy.HasChangesAsync(context.UserId, context.Device.Id, cancellationToken).ConfigureAwait(false))
                 {
                     return Respond(context, PingResponse.Failure(PingStatus.FolderHierarchySyncRequired));
@@ -144,6 +150,12 @@ internal sealed partial class PingHandler(
     private async Task<List<string>> ChangedAsync(EasRequestContext context, IEnumerable<Folder> folders, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
+        if (context.Quarantined)
+        {
+            // A quarantined device sees nothing of the mailbox, so nothing in it is news (DeviceAccessGate).
+            return changed;
+        }
+
         foreach (Folder folder in folders)
         {
             if (await sync.HasChangesAsync(context, folder, cancellationToken).ConfigureAwait(false))
