@@ -1,4 +1,5 @@
 using Pushbox.Commands.Policies;
+using Pushbox.Commands.Push;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Query;
@@ -46,4 +47,10 @@ public sealed record EasRequestContext(long UserId, string UserAddress, Device D
 
     /// <summary>Whether a remote wipe waits for the device: its Provision sends the directive. The dispatcher sets it.</summary>
     public bool WipePending { get; init; }
+
+    /// <summary>
+    /// The request's place among the server's active requests, which a request gives back while it is held
+    /// (<see cref="HeldRequests.TryBegin"/>); null when the request was admitted without one (tests, tools).
+    /// </summary>
+    public RequestSlot? Slot { get; init; }
 }
