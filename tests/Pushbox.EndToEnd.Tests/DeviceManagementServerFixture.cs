@@ -7,11 +7,12 @@ namespace Pushbox.EndToEnd.Tests;
 
 /// <summary>
 /// A <c>pushbox serve</c> of its own for the device-management tests, whose access rules and default access level
-/// are organisation-wide and would refuse other suites' devices. It runs on a PostgreSQL database of its own (from
-/// <c>PUSHBOX_TEST_POSTGRES</c>, as the scale-out tests), so that an administrator's <c>pushbox device …</c> in
-/// another process reaches a request the server holds (a Ping) through LISTEN/NOTIFY, as it does in production.
+/// are organisation-wide and would refuse other suites' devices: on SQLite in its data folder, or on a PostgreSQL
+/// database of its own (from <c>PUSHBOX_TEST_POSTGRES</c>, as the scale-out tests). Either way an administrator's
+/// <c>pushbox device …</c> runs in another process and reaches a request the server holds (a Ping) as it does in
+/// production: through the data folder's change relay (SQLite) or LISTEN/NOTIFY (PostgreSQL).
 /// </summary>
-public sealed class DeviceManagementServerFixture : IAsyncLifetime
+public abstract class DeviceManagementServerFixture : IAsyncLifetime
 {
     /// <summary>The server's shortest Ping heartbeat, in seconds.</summary>
     public const int MinHeartbeat = 2;
@@ -23,8 +24,9 @@ public sealed class DeviceManagementServerFixture : IAsyncLifetime
     private PushboxServerProcess? _server;
     private int _users;
 
-    public DeviceManagementServerFixture()
+    protected DeviceManagementServerFixture(bool postgres)
     {
+        UsesPostgres = postgres;
         string? configured = Environment.GetEnvironmentVariable("PUSHBOX_TEST_POSTGRES");
         _admin = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres" : configured)
         {
@@ -32,6 +34,9 @@ public sealed class DeviceManagementServerFixture : IAsyncLifetime
             Database = "postgres",
         };
     }
+
+    /// <summary>Whether the server runs on PostgreSQL (else SQLite).</summary>
+    public bool UsesPostgres { get; }
 
     /// <summary>The running server.</summary>
     public PushboxServerProcess Server => _server ?? throw new InvalidOperationException("The server has not started.");
@@ -79,10 +84,14 @@ public sealed class DeviceManagementServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await AdminAsync($"CREATE DATABASE {_database}");
-        var connection = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = _database, Pooling = true };
-        string settings = JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
-        await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings, timeout.Token);
+        if (UsesPostgres)
+        {
+            await AdminAsync($"CREATE DATABASE {_database}");
+            var connection = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = _database, Pooling = true };
+            string settings = JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
+            await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings, timeout.Token);
+        }
+
         var options = new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data };
         options.Environment["PUSHBOX__ActiveSync__Ping__MinHeartbeatInterval"] = MinHeartbeat.ToString(CultureInfo.InvariantCulture);
         _server = await PushboxServerProcess.StartAsync(options, timeout.Token);
@@ -95,7 +104,11 @@ public sealed class DeviceManagementServerFixture : IAsyncLifetime
             await _server.DisposeAsync();
         }
 
-        await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        if (UsesPostgres)
+        {
+            await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        }
+
         Directory.Delete(_data, recursive: true);
     }
 
@@ -107,3 +120,9 @@ public sealed class DeviceManagementServerFixture : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>The device-management server on SQLite.</summary>
+public sealed class SqliteDeviceManagementServerFixture() : DeviceManagementServerFixture(postgres: false);
+
+/// <summary>The device-management server on PostgreSQL.</summary>
+public sealed class PostgresDeviceManagementServerFixture() : DeviceManagementServerFixture(postgres: true);

@@ -11,9 +11,9 @@ namespace Pushbox.EndToEnd.Tests;
 /// wipe (and at 16.1 an account-only wipe) ordered while the device holds a Ping, fetched with Provision and
 /// acknowledged, the device refused afterwards and starting over once removed (MS-ASPROV 3.2.5.1.2.2, MS-ASCMD 2.2.2
 /// status 140 and 129); a DeviceType blocked by a rule; a default access level of quarantine showing only a notice in
-/// the Inbox, and a clean resynchronisation once the device is allowed.
+/// the Inbox, and a clean resynchronisation once the device is allowed. Runs on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class DeviceManagementTests(DeviceManagementServerFixture fixture) : IClassFixture<DeviceManagementServerFixture>, IAsyncLifetime
+public abstract class DeviceManagementTests(DeviceManagementServerFixture fixture) : IAsyncLifetime
 {
     private const string EasType = "MS-EAS-Provisioning-WBXML";
     private static readonly XNamespace P = "Provision:";
@@ -267,3 +267,9 @@ public sealed class DeviceManagementTests(DeviceManagementServerFixture fixture)
         return listed.RootElement.EnumerateArray().Single(d => d.GetProperty("deviceId").GetString() == deviceId).Clone();
     }
 }
+
+/// <summary>Device management on SQLite: the CLI's writes reach the held Ping through the data folder's change relay.</summary>
+public sealed class SqliteDeviceManagementTests(SqliteDeviceManagementServerFixture fixture) : DeviceManagementTests(fixture), IClassFixture<SqliteDeviceManagementServerFixture>;
+
+/// <summary>Device management on PostgreSQL: the CLI's writes reach the held Ping through LISTEN/NOTIFY.</summary>
+public sealed class PostgresDeviceManagementTests(PostgresDeviceManagementServerFixture fixture) : DeviceManagementTests(fixture), IClassFixture<PostgresDeviceManagementServerFixture>;
