@@ -14,8 +14,8 @@ namespace Pushbox.Commands;
 /// than be told to wipe more than was asked.</item>
 /// <item>A wipe the device acknowledged as done, or a blocked device: 129 DeviceIsBlockedForThisUser, HTTP 403 before
 /// 14.0 (MS-ASHTTP 2.2.2.1.1), Provision included: a blocked device must not even obtain a policy key.</item>
-/// <item>A quarantined device: Provision, FolderSync, Sync and Ping proceed (it sees its folders and a notice in its
-/// Inbox, nothing else); any other command gets 129. MS-ASCMD has no status of its own for quarantine.</item>
+/// <item>A quarantined device: Provision, Settings (it may say what it is), FolderSync, Sync and Ping proceed (it sees
+/// its folders and a notice in its Inbox, nothing else); any other command gets 129. MS-ASCMD has no status of its own for quarantine.</item>
 /// </list>
 /// Pure: the caller passes the device as recorded and its decided access.
 /// </summary>
@@ -31,7 +31,7 @@ public static class DeviceAccessGate
     public const int ForbiddenHttpStatus = 403;
 
     /// <summary>The commands a quarantined device may run.</summary>
-    private static readonly HashSet<EasCommand> QuarantineCommands = [EasCommand.Provision, EasCommand.FolderSync, EasCommand.Sync, EasCommand.Ping];
+    private static readonly HashSet<EasCommand> QuarantineCommands = [EasCommand.Provision, EasCommand.Settings, EasCommand.FolderSync, EasCommand.Sync, EasCommand.Ping];
 
     /// <summary>What the gate decided.</summary>
     /// <param name="device">The device as recorded at this request.</param>
