@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDirectory"/>, <see cref="IMailboxStore"/>, <see cref="IDeviceStore"/>,
-    /// <see cref="IPolicyStore"/> and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
+    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/> and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
     /// <paramref name="options"/>, the <see cref="PushboxDatabase"/> (call its
     /// <see cref="PushboxDatabase.MigrateAsync"/> before serving), and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered already. The options are validated and copied
@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMailboxStore>(sp => new SqlMailboxStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IDeviceStore>(sp => new SqlDeviceStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IPolicyStore>(sp => new SqlPolicyStore(sp.GetRequiredService<PushboxDatabase>()));
+        services.AddSingleton<IOutboundQueueStore>(sp => new SqlOutboundQueueStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(Path.Combine(settings.DataDirectory, StorageOptions.BlobFolderName), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
