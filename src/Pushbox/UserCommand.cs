@@ -19,6 +19,11 @@ internal static class UserCommand
         command.Subcommands.Add(SetEnabled("enable", enabled: true, "Let a disabled user sign in again."));
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(Import());
+        foreach (Command directory in UserDirectoryCommands.Create())
+        {
+            command.Subcommands.Add(directory);
+        }
+
         return command;
     }
 
