@@ -135,7 +135,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Migrate_From0006_KeepsADeviceThatWasNotAllowedAsItsOverride()
+    public async Task Migrate_From0007_KeepsADeviceThatWasNotAllowedAsItsOverride()
     {
         StorageOptions options = await Fixture.NewDatabaseAsync();
         ServiceProvider services = Fixture.BuildServices(options);
@@ -148,7 +148,7 @@ public abstract partial class StoreContractTests
         {
             await dialect.PrepareDatabaseAsync(connection, None);
             await connection.ExecuteAsync(dialect.MigrationsTableSql);
-            foreach (Migration migration in Migration.Load(dialect.MigrationFolder).Where(m => m.Version <= 6))
+            foreach (Migration migration in Migration.Load(dialect.MigrationFolder).Where(m => m.Version <= 7))
             {
                 await connection.ExecuteAsync(migration.Sql);
                 await connection.ExecuteAsync(
@@ -157,7 +157,7 @@ public abstract partial class StoreContractTests
             }
 
             long userId = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO users (address, address_key, password_hash, created_at) VALUES ('v6@example.com', 'v6@example.com', '$h', @Now) RETURNING id",
+                "INSERT INTO users (address, address_key, password_hash, created_at) VALUES ('v7@example.com', 'v7@example.com', '$h', @Now) RETURNING id",
                 new { Now = now });
             const string insert = "INSERT INTO devices (user_id, device_id, device_type, user_agent, access_state, first_seen, last_seen) VALUES (@UserId, @DeviceId, 'iPhone', 'UA', @State, @Now, @Now) RETURNING id";
             blocked = await connection.ExecuteScalarAsync<long>(insert, new { UserId = userId, DeviceId = "B", State = 1, Now = now });

@@ -1,8 +1,8 @@
--- Device access and remote wipe (issue 7). Kept in step with Migrations/Sqlite/0007_device_access.sql.
+-- Device access and remote wipe (issue 7). Kept in step with Migrations/Sqlite/0008_device_access.sql.
 --
 -- devices.access_override: the administrator's decision for one device (pushbox device allow|block|quarantine),
 -- which takes precedence over the rules; NULL: none. devices.access_state stays the access the server last
--- decided at a request. Before schema 7 access_state held the administrator's decision: a device not allowed
+-- decided at a request. Before schema 8 access_state held the administrator's decision: a device not allowed
 -- keeps it as its override.
 ALTER TABLE devices ADD COLUMN access_override integer NULL;
 UPDATE devices SET access_override = access_state WHERE access_state <> 0;
