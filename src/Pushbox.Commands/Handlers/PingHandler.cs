@@ -74,7 +74,9 @@ internal sealed partial class PingHandler(
             return Respond(context, PingResponse.TooManyFolders(options.MaxFolders));
         }
 
-        if (request.HeartbeatInterval is not null || request.Folders is not null)
+        // Most devices send the same Ping every time: saving it again would cost a commit (an fsync with SQLite) per Ping.
+        if ((request.HeartbeatInterval is not null || request.Folders is not null)
+            && (heartbeat != cache.HeartbeatInterval || cache.Folders is null || !watched.SequenceEqual(cache.Folders)))
         {
             var fresh = new PingCache { HeartbeatInterval = heartbeat, Folders = watched };
             await devices.TrySaveSyncStateAsync(context.Device.Id, PingCache.CollectionId, record?.Version ?? 0, PingCache.FormatVersion, fresh.Serialize(), cancellationToken).ConfigureAwait(false);
