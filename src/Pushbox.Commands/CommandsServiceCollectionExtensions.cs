@@ -39,6 +39,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<IEasCommandHandler, GetItemEstimateHandler>();
         services.AddSingleton<IEasCommandHandler, MoveItemsHandler>();
         services.AddSingleton<IEasCommandHandler, PingHandler>();
+        services.AddSingleton<IEasCommandHandler, SettingsHandler>();
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }
