@@ -224,7 +224,7 @@ public static class SettingsRequestParser
                     break;
                 case Tags.ReplyMessage:
                     RequireFirst(reply, reader);
-                    reply = reader.IsEmptyElement ? string.Empty : ReadString(reader, SettingsLimits.MaxReplyMessageLength);
+                    reply = ReadOptionalString(reader, SettingsLimits.MaxReplyMessageLength);
                     break;
                 case Tags.BodyType:
                     RequireFirstFlag(ref sawBodyType, reader);
@@ -275,11 +275,6 @@ public static class SettingsRequestParser
     private static ProvisionDeviceInformation ReadDeviceInformationSet(WbxmlReader reader, Problem problem)
     {
         var info = new ProvisionDeviceInformation();
-        if (reader.IsEmptyElement)
-        {
-            return info;
-        }
-
         while (NextChild(reader, 3))
         {
             switch (reader.Tag)
@@ -343,17 +338,12 @@ public static class SettingsRequestParser
             }
 
             RequireFirstFlag(ref sawSet, reader);
-            if (reader.IsEmptyElement)
-            {
-                continue;
-            }
-
             while (NextChild(reader, 3))
             {
                 if (reader.Tag == Tags.Password)
                 {
                     RequireFirst(password, reader);
-                    password = reader.IsEmptyElement ? string.Empty : ReadString(reader, SettingsLimits.MaxReadLength);
+                    password = ReadOptionalString(reader, SettingsLimits.MaxReadLength);
                 }
                 else
                 {
@@ -394,7 +384,7 @@ public static class SettingsRequestParser
 
     private static OofBodyType? ReadBodyType(WbxmlReader reader, Problem problem)
     {
-        string value = ReadString(reader, 16);
+        string value = ReadOptionalString(reader, 16);
         if (value.Equals("Text", StringComparison.OrdinalIgnoreCase))
         {
             return OofBodyType.Text;
@@ -405,14 +395,14 @@ public static class SettingsRequestParser
             return OofBodyType.Html;
         }
 
-        problem.Report(SettingsStatus.InvalidArguments);
+        problem.Report(value.Length == 0 ? SettingsStatus.ProtocolError : SettingsStatus.InvalidArguments);
         return null;
     }
 
     /// <summary>A small unsigned number: not a number is a protocol error, out of range an invalid argument.</summary>
     private static int? ReadNumber(WbxmlReader reader, Problem problem, int max)
     {
-        string text = ReadString(reader, 16).Trim(' ', '\t', '\r', '\n');
+        string text = ReadOptionalString(reader, 16).Trim(' ', '\t', '\r', '\n');
         if (text.Length == 0 || !text.All(char.IsAsciiDigit) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
         {
             problem.Report(SettingsStatus.ProtocolError);
@@ -430,7 +420,7 @@ public static class SettingsRequestParser
 
     private static DateTimeOffset? ReadDateTime(WbxmlReader reader, Problem problem)
     {
-        string text = ReadString(reader, 64).Trim();
+        string text = ReadOptionalString(reader, 64).Trim();
         if (DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset value))
         {
             return value;
@@ -442,12 +432,12 @@ public static class SettingsRequestParser
 
     private static string? ReadDeviceValue(WbxmlReader reader, Problem problem)
     {
-        if (reader.IsEmptyElement)
+        string value = ReadOptionalString(reader, SettingsLimits.MaxReadLength);
+        if (value.Length == 0)
         {
             return null;
         }
 
-        string value = ReadString(reader, SettingsLimits.MaxReadLength);
         if (value.Length > SettingsLimits.MaxDeviceInformationLength)
         {
             problem.Report(SettingsStatus.InvalidArguments);
@@ -455,6 +445,18 @@ public static class SettingsRequestParser
         }
 
         return value;
+    }
+
+    /// <summary>On the start tag of a leaf that may be empty (an empty element clears a value): its text, "" when empty, leaving the reader on its end.</summary>
+    private static string ReadOptionalString(WbxmlReader reader, int maxLength)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return string.Empty;
+        }
+
+        return ReadString(reader, maxLength);
     }
 
     private static void RequireFirstFlag(ref bool seen, WbxmlReader reader)

@@ -41,7 +41,14 @@ public static class SettingsResponseWriter
             _ => Tags.RightsManagementInformation,
         });
         writer.WriteElementInt(Tags.Status, (int)property.Status);
-        if (property.Status == SettingsStatus.Success)
+        if (property.Kind == SettingsPropertyKind.RightsManagementInformation)
+        {
+            // SettingsResponse.xsd requires Get here whatever the status; Pushbox has no templates either way.
+            writer.WriteStartElement(Tags.Get);
+            writer.WriteEmptyElement(RightsTags.RightsManagementTemplates);
+            writer.WriteEndElement();
+        }
+        else if (property.Status == SettingsStatus.Success)
         {
             switch (property.Kind)
             {
@@ -50,11 +57,6 @@ public static class SettingsResponseWriter
                     break;
                 case SettingsPropertyKind.UserInformation when property.UserInformation is { } user:
                     WriteUserInformation(writer, user, version);
-                    break;
-                case SettingsPropertyKind.RightsManagementInformation:
-                    writer.WriteStartElement(Tags.Get);
-                    writer.WriteEmptyElement(RightsTags.RightsManagementTemplates);
-                    writer.WriteEndElement();
                     break;
             }
         }
