@@ -87,6 +87,17 @@ public sealed class EasCommandResult
         return new EasCommandResult(200, null, null) { RawBody = body, RawContentType = contentType, RawContentLength = contentLength };
     }
 
+    /// <summary>Seconds the device is told to wait before it tries again (Retry-After); null for no such header.</summary>
+    public int? RetryAfterSeconds { get; private init; }
+
+    /// <summary>503 Service Unavailable with Retry-After: the server cannot take the request now, and the device should come back later.</summary>
+    /// <param name="retryAfterSeconds">Seconds to wait; at least 1.</param>
+    public static EasCommandResult Unavailable(int retryAfterSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retryAfterSeconds, 1);
+        return new EasCommandResult(503, null, null) { RetryAfterSeconds = retryAfterSeconds };
+    }
+
     /// <summary>A bare HTTP status without a body (e.g. 449 Retry After Provisioning; 200 for an empty Sync response).</summary>
     public static EasCommandResult Status(int httpStatus) => new(httpStatus, null, null);
 }

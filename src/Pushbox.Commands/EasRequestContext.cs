@@ -1,4 +1,5 @@
 using Pushbox.Commands.Policies;
+using Pushbox.Commands.Push;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Query;
@@ -37,4 +38,10 @@ public sealed record EasRequestContext(long UserId, string UserAddress, Device D
     /// built without the dispatcher caps nothing.
     /// </summary>
     public PolicyCaps Caps { get; init; } = PolicyCaps.None;
+
+    /// <summary>
+    /// The request's place among the server's active requests, which a request gives back while it is held
+    /// (<see cref="HeldRequests.TryBegin"/>); null when the request was admitted without one (tests, tools).
+    /// </summary>
+    public RequestSlot? Slot { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,33 +61,14 @@ public static class HttpServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<DeviceProtocolLog>>(),
             options.ProtocolLog));
-        services.AddRateLimiter(limiter =>
-        {
-            // One process-wide concurrency limit without a queue: past it a device is told to come back
-            // (503 + Retry-After) instead of waiting on a server that is already saturated.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetConcurrencyLimiter(
-                "all",
-                _ => new ConcurrencyLimiterOptions { PermitLimit = options.ActiveSync.MaxConcurrentRequests, QueueLimit = 0 }));
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-            limiter.OnRejected = (rejected, _) =>
-            {
-                rejected.HttpContext.Response.Headers.RetryAfter = options.ActiveSync.OverloadedRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
-            };
-        });
+        // One process-wide limit on requests being worked on, without a queue: past it a device is told to come
+        // back (503 + Retry-After) instead of waiting on a server that is already saturated. Held Pings give their
+        // place back while they wait, and have limits of their own (ActiveSync:Ping).
+        services.AddSingleton(new ActiveRequests(options.ActiveSync.MaxConcurrentRequests));
         services.AddSingleton<ActiveSyncEndpoint>();
         services.AddSingleton<AutodiscoverEndpoint>();
         services.AddPushboxCommands();
         return services;
-    }
-
-    /// <summary>
-    /// Adds the front door's middleware (the concurrency limit); call it before <see cref="MapPushbox"/>.
-    /// </summary>
-    public static IApplicationBuilder UsePushbox(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        return app.UseRateLimiter();
     }
 
     /// <summary>
@@ -106,15 +86,28 @@ public static class HttpServiceCollectionExtensions
         var options = services.GetRequiredService<PushboxHttpOptions>();
         // Devices are served on every listener except the management one, which may be plain HTTP.
         int? management = options.Operations.LocalPort;
-        RequestDelegate NotOnManagement(RequestDelegate handler) => context =>
+        var active = services.GetRequiredService<ActiveRequests>();
+        var metrics = services.GetRequiredService<EasMetrics>();
+        string overloadedRetryAfter = options.ActiveSync.OverloadedRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        RequestDelegate NotOnManagement(RequestDelegate handler) => async context =>
         {
             if (context.Connection.LocalPort == management)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
+                return;
             }
 
-            return handler(context);
+            using RequestSlot? slot = active.TryEnter();
+            if (slot is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = overloadedRetryAfter;
+                metrics.RecordRequest(null, null, StatusCodes.Status503ServiceUnavailable, TimeSpan.Zero);
+                return;
+            }
+
+            context.Features.Set(slot);
+            await handler(context);
         };
 
         endpoints.MapMethods(ActiveSyncEndpoint.Path, ["OPTIONS"], NotOnManagement(activeSync.HandleOptionsAsync));

@@ -29,6 +29,7 @@ public sealed class PushboxDatabase : IDisposable
             ? new PostgresDialect(options.ConnectionString!)
             : new SqliteDialect(Path.Combine(dataDirectory, StorageOptions.SqliteFileName), options.BusyTimeout);
         Time = time;
+        Relay = options.Provider == StorageProvider.Sqlite ? new SqliteChangeRelay(dataDirectory) : null;
         migrations = Migration.Load(Dialect.MigrationFolder);
     }
 
@@ -44,6 +45,9 @@ public sealed class PushboxDatabase : IDisposable
 
     /// <summary>Where committed changes are announced in this process (and, with PostgreSQL, to the other processes).</summary>
     internal IChangeNotifier Notifier { get; }
+
+    /// <summary>With SQLite, carries committed changes to the server process when this is another one (the CLI); null with PostgreSQL, whose NOTIFY does that.</summary>
+    internal SqliteChangeRelay? Relay { get; }
 
     /// <summary>The changes each open write transaction has made, announced when it commits.</summary>
     private readonly ConditionalWeakTable<DbTransaction, List<MailboxChange>> _changes = [];
@@ -191,6 +195,7 @@ public sealed class PushboxDatabase : IDisposable
                         if (changes is { Count: > 0 })
                         {
                             Notifier.Publish(changes);
+                            Relay?.Send(changes);
                         }
 
                         return result;

@@ -42,9 +42,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChangeNotifier, ChangeHub>();
         services.AddSingleton(sp => new PushboxDatabase(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IChangeNotifier>()));
+        // Changes committed by another process (another node, or the CLI) reach this one's held requests.
         if (settings.Provider == StorageProvider.Postgres)
         {
             services.AddHostedService<PostgresChangeListener>();
+        }
+        else
+        {
+            services.AddHostedService<SqliteChangeListener>();
         }
 
         services.AddSingleton<IDirectory>(sp => new SqlDirectory(sp.GetRequiredService<PushboxDatabase>()));

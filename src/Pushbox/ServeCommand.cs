@@ -147,7 +147,6 @@ internal static partial class ServeCommand
         HeldRequests held = app.Services.GetRequiredService<HeldRequests>();
         app.Lifetime.ApplicationStopping.Register(held.ReleaseAll);
         app.UseRouting();
-        app.UsePushbox();
         var database = app.Services.GetRequiredService<PushboxDatabase>();
         app.MapPushbox(async ct =>
         {

@@ -46,6 +46,9 @@ public sealed class MailServerFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>Runs <c>pushbox</c> on the server's data folder, as an administrator beside the running server would.</summary>
+    public Task<CliResult> CliAsync(params string[] arguments) => PushboxCli.RunAsync(_dll, _data, null, arguments);
+
     /// <summary>Delivers raw messages to <paramref name="user"/> over SMTP.</summary>
     public Task DeliverAsync(string user, IEnumerable<byte[]> messages) =>
         SmtpDelivery.DeliverAsync(Server.SmtpPort, "sender@remote.invalid", user, messages);

@@ -104,6 +104,41 @@ public sealed class PingTests(MailServerFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ping_IsWokenByMailImportedFromTheCommandLine()
+    {
+        // The CLI is another process on the same SQLite database: its commit reaches the server's held Ping
+        // through the data folder's change socket.
+        (string user, EasClient client, string inbox, _) = await SyncedAsync("16.1");
+        using (client)
+        {
+            string maildir = Directory.CreateTempSubdirectory("pushbox-e2e-maildir-").FullName;
+            try
+            {
+                foreach (string sub in new[] { "cur", "new", "tmp" })
+                {
+                    Directory.CreateDirectory(Path.Combine(maildir, sub));
+                }
+
+                await File.WriteAllBytesAsync(Path.Combine(maildir, "new", "1700000000.1.host"), SmtpDelivery.TextMessage("old@remote.invalid", user, "Imported", "Imported by the administrator."));
+                Task<XElement> ping = PingAsync(client, 60, inbox);
+                await Task.Delay(500);
+                Assert.False(ping.IsCompleted, "The Ping answered although nothing changed");
+
+                CliResult import = await fixture.CliAsync("import", user, maildir);
+                XElement answer = await ping.WaitAsync(Prompt);
+
+                Assert.Equal(0, import.ExitCode);
+                Assert.Equal("2", answer.Element(Ping + "Status")?.Value);
+                Assert.Equal([inbox], answer.Descendants(Ping + "Folder").Select(f => f.Value));
+            }
+            finally
+            {
+                Directory.Delete(maildir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Ping_HeartbeatRunsOut_IsStatus1_AndANewerPingEndsTheOlderOne()
     {
         (_, EasClient client, string inbox, _) = await SyncedAsync("16.1");

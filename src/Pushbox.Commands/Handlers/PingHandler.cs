@@ -79,7 +79,12 @@ internal sealed partial class PingHandler(
             await devices.TrySaveSyncStateAsync(context.Device.Id, PingCache.CollectionId, record?.Version ?? 0, PingCache.FormatVersion, fresh.Serialize(), cancellationToken).ConfigureAwait(false);
         }
 
-        using HeldRequests.Hold hold = held.Begin(context.Device.Id);
+        using HeldRequests.Hold? hold = held.TryBegin(context.UserId, context.Device.Id, context.Slot);
+        if (hold is null)
+        {
+            return EasCommandResult.Unavailable(held.RetryAfterSeconds);
+        }
+
         using ChangeSubscription subscription = notifier.Subscribe(context.UserId);
         Dictionary<long, Folder>? folders = await ResolveAsync(context.UserId, watched, cancellationToken).ConfigureAwait(false);
         if (folders is null || await hierarchy.HasChangesAsync(context.UserId, context.Device.Id, cancellationToken).ConfigureAwait(false))

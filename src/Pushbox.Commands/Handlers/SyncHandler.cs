@@ -80,7 +80,12 @@ internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, ICh
 
         // A hanging Sync (12.1 Wait, 14.0+ HeartbeatInterval): answered at once when there is something to say,
         // else held like a Ping until a change in one of its folders, the end of the interval, or a newer request.
-        using HeldRequests.Hold hold = held.Begin(context.Device.Id);
+        using HeldRequests.Hold? hold = held.TryBegin(context.UserId, context.Device.Id, context.Slot);
+        if (hold is null)
+        {
+            return EasCommandResult.Unavailable(held.RetryAfterSeconds);
+        }
+
         using ChangeSubscription subscription = notifier.Subscribe(context.UserId);
         List<SyncCollectionResponse> answers = await SyncAllAsync(context, collections, windowSize, cancellationToken).ConfigureAwait(false);
         using var interval = new CancellationTokenSource(hang.Value, time);

@@ -18,6 +18,21 @@ public sealed class PingOptions
     /// <summary>The most folders one Ping may watch (default 300; at most <see cref="PingLimits.MaxFolders"/>).</summary>
     public int MaxFolders { get; set; } = 300;
 
+    /// <summary>
+    /// Requests (Pings and hanging Syncs) held open at once by this server (default 50,000). Past it a device is
+    /// answered 503 with Retry-After (<see cref="HeldRetryAfterSeconds"/>), so it comes back later or to another node.
+    /// </summary>
+    public int MaxHeldRequests { get; set; } = 50_000;
+
+    /// <summary>
+    /// Requests held open at once for one user, one per device (default 100, Exchange's default device limit per
+    /// mailbox). Past it a further device of the user is answered 503 with Retry-After.
+    /// </summary>
+    public int MaxHeldRequestsPerUser { get; set; } = 100;
+
+    /// <summary>Seconds a device refused a held request is told to wait (Retry-After; default 60).</summary>
+    public int HeldRetryAfterSeconds { get; set; } = 60;
+
     /// <summary>The problems with these settings; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -35,6 +50,21 @@ public sealed class PingOptions
         if (MaxFolders < 1 || MaxFolders > PingLimits.MaxFolders)
         {
             errors.Add($"ActiveSync:Ping:MaxFolders must be between 1 and {PingLimits.MaxFolders}.");
+        }
+
+        if (MaxHeldRequests < 1)
+        {
+            errors.Add("ActiveSync:Ping:MaxHeldRequests must be at least 1.");
+        }
+
+        if (MaxHeldRequestsPerUser < 1)
+        {
+            errors.Add("ActiveSync:Ping:MaxHeldRequestsPerUser must be at least 1.");
+        }
+
+        if (HeldRetryAfterSeconds is < 1 or > 3600)
+        {
+            errors.Add("ActiveSync:Ping:HeldRetryAfterSeconds must be between 1 and 3600.");
         }
 
         return errors;

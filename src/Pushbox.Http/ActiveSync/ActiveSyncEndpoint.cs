@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Pushbox.Commands;
+using Pushbox.Commands.Push;
 using Pushbox.Http.Operations;
 using Pushbox.Http.ProtocolLog;
 using Pushbox.Http.Security;
@@ -135,9 +136,15 @@ public sealed partial class ActiveSyncEndpoint(
             {
                 PolicyKey = PolicyKey(context.Request, query),
                 AcceptMultiPart = AcceptMultiPart(context.Request, query),
+                Slot = context.Features.Get<RequestSlot>(),
             };
             EasCommandResult result = await dispatcher.DispatchAsync(request, body.Memory, aborted);
             response.StatusCode = result.HttpStatus;
+            if (result.RetryAfterSeconds is { } retryAfter)
+            {
+                response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (result.Body is { } write)
             {
                 var output = new ArrayBufferWriter<byte>(1024);
