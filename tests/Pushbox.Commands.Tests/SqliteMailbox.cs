@@ -40,6 +40,8 @@ public sealed class SqliteMailbox : IAsyncDisposable
         services.AddSingleton(Devices);
         services.AddSingleton(Policies);
         services.AddSingleton(Blobs);
+        services.AddSingleton(Directory);
+        services.AddSingleton(_services.GetRequiredService<IUserSettingsStore>());
         services.AddSingleton(_services.GetRequiredService<IChangeNotifier>());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
     }

@@ -410,7 +410,7 @@ public abstract partial class StoreContractTests
             await connection.ExecuteAsync("INSERT INTO item_tombstones (folder_id, modseq, item_id) VALUES (@FolderId, 7, 12345)", new { FolderId = folderId });
         }
 
-        Assert.Equal(1, await database.MigrateAsync(None));
+        Assert.Equal(database.LatestSchemaVersion - 4, await database.MigrateAsync(None));
 
         IMailboxStore store = services.GetRequiredService<IMailboxStore>();
         StoredItem item = (await store.GetItemAsync(userId, itemId, None))!;
