@@ -258,7 +258,6 @@ public sealed class HostileRequestTests(ServerFixture fixture) : ServerTest(fixt
 
     [Theory]
     [InlineData("Search")]
-    [InlineData("Settings")]
     [InlineData("SendMail")]
     public async Task UnimplementedCommand_Is501(string command)
     {
