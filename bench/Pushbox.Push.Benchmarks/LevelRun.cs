@@ -29,12 +29,16 @@ internal static class LevelRun
             await PushboxCli.ImportUsersAsync(dll, data, names.Select(u => (u, Password, u[..u.IndexOf('@', StringComparison.Ordinal)])), cancellationToken);
             Log($"{devices:N0} devices: added {users:N0} users in {clock.Elapsed.TotalSeconds:N0} s");
 
-            var options = new PushboxServerOptions { PushboxDll = dll, DataDirectory = data };
+            var options = new PushboxServerOptions { PushboxDll = dll, DataDirectory = data, PlainHttp = settings.PlainHttp };
+            foreach ((string name, string value) in settings.ServerEnvironment)
+            {
+                options.Environment[name] = value;
+            }
 
-            // The default (10,000) would answer the 10,000th held Ping with 503.
-            options.Environment["PUSHBOX__ActiveSync__MaxConcurrentRequests"] = "50000";
             server = await PushboxServerProcess.StartAsync(options, cancellationToken);
             int pid = server.ServerProcessId ?? throw new InvalidOperationException("The server's process id is unknown.");
+            long started = await StableRssAsync(pid, cancellationToken);
+            Log($"  server RSS at start {started / 1048576.0:N1} MB");
 
             // Priming: a few devices at a time; each keeps its client and its one connection.
             clock.Restart();
@@ -78,8 +82,8 @@ internal static class LevelRun
             // Every device Pings; the server must end up holding all of them.
             clock.Restart();
             Task<PingOutcome>[] pings = [.. primed.Select(d => d.PingAsync(cancellationToken))];
-            // The server's pushbox_eas_held_requests gauge stays 0 (nothing increments it yet), and its management
-            // listener stops answering during the storm at 10,000; so "all held" means the server went quiet: under a quarter of a core for 3 seconds (with thousands of connections open it never drops to 0), with no Ping answered.
+            // "All held" means the server went quiet: under a quarter of a core for 3 seconds (with thousands of
+            // connections open it never drops to 0), with no Ping answered; its held-requests gauge must then say N.
             int quiet = 0;
             TimeSpan? cpu = server.ServerProcessorTime();
             while (quiet < 3 && !pings.Any(p => p.IsCompleted))
@@ -98,7 +102,20 @@ internal static class LevelRun
             double holdingSeconds = clock.Elapsed.TotalSeconds;
             int errors = pings.Count(p => p.IsCompleted);
             long heldRss = await StableRssAsync(pid, cancellationToken);
+            int gauge = await HeldGaugeAsync(server, cancellationToken);
+            if (gauge != devices - errors)
+            {
+                Log($"  the server's held-requests gauge says {gauge:N0}, not {devices - errors:N0}");
+                errors++;
+            }
+
             Log($"  {devices - errors:N0} held after {holdingSeconds:N1} s ({errors} answered at once); server RSS {heldRss / 1048576.0:N1} MB, this tool {Environment.WorkingSet / 1048576.0:N0} MB");
+
+            if (settings.Inspect > TimeSpan.Zero)
+            {
+                Log($"  holding for {settings.Inspect.TotalSeconds:N0} s: the server is process {pid}");
+                await Task.Delay(settings.Inspect, cancellationToken);
+            }
 
             // Mail to a few users, one delivery each, one after the other; their devices' Pings must answer Status 2.
             int woken = Math.Max(1, (int)Math.Round(users * settings.WakePercent / 100));
@@ -157,7 +174,7 @@ internal static class LevelRun
             }
 
             Log($"  server stopped in {clock.Elapsed.TotalSeconds:N1} s; {ended:N0} held Pings answered Status 1 at shutdown");
-            return new LevelResult(devices, users, idle, heldRss, [.. wakeMs.Order()], [.. sendToWakeMs.Order()], errors, ended, primingSeconds, holdingSeconds);
+            return new LevelResult(devices, users, started, idle, heldRss, [.. wakeMs.Order()], [.. sendToWakeMs.Order()], errors, ended, primingSeconds, holdingSeconds);
         }
         catch (Exception e) when (server is not null && e is not OperationCanceledException)
         {
@@ -178,6 +195,15 @@ internal static class LevelRun
 
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>The server's <c>pushbox_eas_held_requests</c> gauge, read from its management listener.</summary>
+    private static async Task<int> HeldGaugeAsync(PushboxServerProcess server, CancellationToken cancellationToken)
+    {
+        using var management = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        string metrics = await management.GetStringAsync(new Uri(server.ManagementAddress, "metrics"), cancellationToken);
+        string? line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("pushbox_eas_held_requests ", StringComparison.Ordinal));
+        return line is null ? -1 : (int)double.Parse(line["pushbox_eas_held_requests ".Length..], CultureInfo.InvariantCulture);
     }
 
     private static async Task<PingOutcome?> AnswerAsync(Task<PingOutcome> ping)

@@ -72,17 +72,18 @@ return results.Count < settings.Levels.Count ? 130 : results.Any(r => r.Errors >
 static string Report(PushSettings settings, List<LevelResult> results)
 {
     var text = new StringBuilder();
-    text.AppendLine(CultureInfo.InvariantCulture, $"Held Pings (protocol 16.1, HeartbeatInterval {PushDevice.HeartbeatInterval}, the Inbox), HTTP/1.1 over TLS, one connection per device, {settings.DevicesPerUser} device(s) per user, SQLite; one server per level. Wake: one SMTP delivery to each of {settings.WakePercent.ToString(CultureInfo.InvariantCulture)} % of the users, one after the other; time from the 250 to each of the user's devices' Ping answers. MB = 2^20 B, KB = 2^10 B.");
+    text.AppendLine(CultureInfo.InvariantCulture, $"Held Pings (protocol 16.1, HeartbeatInterval {PushDevice.HeartbeatInterval}, the Inbox), HTTP/1.1 {(settings.PlainHttp ? "over plain HTTP" : "over TLS")}, one connection per device, {settings.DevicesPerUser} device(s) per user, SQLite; one server per level{(settings.ServerEnvironment.Count == 0 ? string.Empty : " (server environment: " + string.Join(", ", settings.ServerEnvironment.Select(e => e.Key + "=" + e.Value)) + ")")}. Wake: one SMTP delivery to each of {settings.WakePercent.ToString(CultureInfo.InvariantCulture)} % of the users, one after the other; time from the 250 to each of the user's devices' Ping answers. MB = 2^20 B, KB = 2^10 B.");
     text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load tool and server on the same machine, over loopback; load average at the end {LoadAverage()}.");
     text.AppendLine();
-    text.AppendLine("| N | RSS idle MB | RSS held MB | KB per held Ping | woken | wake p50 ms | p99 ms | errors |");
-    text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    text.AppendLine("| N | RSS start MB | RSS idle MB | RSS held MB | KB per held Ping | KB per device | woken | wake p50 ms | p99 ms | errors |");
+    text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (LevelResult r in results)
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Devices:N0} | {r.IdleRss / 1048576.0:N1} | {r.HeldRss / 1048576.0:N1} | {r.KilobytesPerHeldPing:N1} | {r.WakeMs.Length} | {LevelResult.Percentile(r.WakeMs, 50):N1} | {LevelResult.Percentile(r.WakeMs, 99):N1} | {r.Errors} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Devices:N0} | {r.StartRss / 1048576.0:N1} | {r.IdleRss / 1048576.0:N1} | {r.HeldRss / 1048576.0:N1} | {r.KilobytesPerHeldPing:N1} | {r.KilobytesPerDevice:N1} | {r.WakeMs.Length} | {LevelResult.Percentile(r.WakeMs, 50):N1} | {LevelResult.Percentile(r.WakeMs, 99):N1} | {r.Errors} |");
     }
 
     text.AppendLine();
+    text.AppendLine("KB per held Ping: (RSS held − RSS idle) / N, what a Ping adds to an open, idle connection. KB per device: (RSS held − RSS start) / N, the connection and the Ping together over the freshly started server.");
     foreach (LevelResult r in results)
     {
         text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Devices:N0}: {r.Users:N0} users; priming {r.PrimingSeconds:N0} s; all Pings held {r.HoldingSeconds:N1} s after the first was sent; from the start of a delivery to the Ping answer p50 {LevelResult.Percentile(r.SendToWakeMs, 50):N1} ms, p99 {LevelResult.Percentile(r.SendToWakeMs, 99):N1} ms; {r.ShutdownAnswered:N0} held Pings answered Status 1 at shutdown.");

@@ -16,9 +16,12 @@ internal sealed class PushSettings
           --priming C            devices primed at once (default 16)
           --settle S             seconds to wait before reading the idle memory (default 5)
           --time-limit M         minutes after which the run stops by itself (default 40)
+          --inspect S            keep the Pings held S seconds after measuring, for dotnet-gcdump or dotnet-counters
+          --plain-http           serve ActiveSync over plain HTTP, as behind a TLS-terminating proxy
+          --server-env NAME=VAL  an environment variable for the server (repeatable), e.g. a GC setting
           --help                 this text
 
-        Each device has its own client and one keep-alive HTTP/1.1 connection over TLS. It is primed with
+        Each device has its own client and one keep-alive HTTP/1.1 connection (over TLS unless --plain-http). It is primed with
         FolderSync 0, Sync 0 and Syncs of its (empty) Inbox to the end, then sends a Ping watching the
         Inbox (HeartbeatInterval 900) that the server holds.
         """;
@@ -34,6 +37,12 @@ internal sealed class PushSettings
     public TimeSpan Settle { get; private set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan TimeLimit { get; private set; } = TimeSpan.FromMinutes(40);
+
+    public bool PlainHttp { get; private set; }
+
+    public TimeSpan Inspect { get; private set; }
+
+    public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The settings, or null with <paramref name="error"/> (null for --help).</summary>
     public static PushSettings? Parse(string[] args, out string? error)
@@ -62,6 +71,15 @@ internal sealed class PushSettings
                     break;
                 case "--time-limit" when TryInt(Next(), 1, 24 * 60, out int m):
                     settings.TimeLimit = TimeSpan.FromMinutes(m);
+                    break;
+                case "--inspect" when TryInt(Next(), 0, 3600, out int seconds):
+                    settings.Inspect = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--plain-http":
+                    settings.PlainHttp = true;
+                    break;
+                case "--server-env" when Next() is { } pair && pair.IndexOf('=', StringComparison.Ordinal) is > 0 and int eq:
+                    settings.ServerEnvironment[pair[..eq]] = pair[(eq + 1)..];
                     break;
                 case "--help" or "-h":
                     return null;

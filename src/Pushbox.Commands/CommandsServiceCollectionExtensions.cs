@@ -5,6 +5,8 @@ using Pushbox.Commands.Handlers;
 using Pushbox.Commands.Hierarchy;
 using Pushbox.Commands.Push;
 using Pushbox.Commands.Sync;
+using Pushbox.Mailbox.Delivery;
+using Pushbox.Mailbox.Outbound;
 using Pushbox.Wbxml;
 
 namespace Pushbox.Commands;
@@ -13,8 +15,8 @@ namespace Pushbox.Commands;
 public static class CommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="EasDispatcher"/> with every implemented command's handler, and the sync engines.
-    /// Needs the store ports (<c>AddPushboxStorage</c>); uses the registered <see cref="WbxmlLimits"/>
+    /// Adds <see cref="EasDispatcher"/> with every implemented command's handler, the sync engines, and
+    /// the <see cref="IMailSubmitter"/> (unless registered already). Needs the store ports (<c>AddPushboxStorage</c>); uses the registered <see cref="WbxmlLimits"/>
     /// or the defaults.
     /// </summary>
     public static IServiceCollection AddPushboxCommands(this IServiceCollection services)
@@ -27,6 +29,9 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<CollectionSync>();
         services.TryAddSingleton(new PingOptions());
         services.TryAddSingleton<HeldRequests>();
+        services.TryAddSingleton<MailDelivery>();
+        services.TryAddSingleton<OutboundQueueSignal>();
+        services.TryAddSingleton<IMailSubmitter, MailSubmitter>();
         services.AddSingleton<IEasCommandHandler, FolderSyncHandler>();
         services.AddSingleton<IEasCommandHandler, FolderCreateHandler>();
         services.AddSingleton<IEasCommandHandler, FolderUpdateHandler>();

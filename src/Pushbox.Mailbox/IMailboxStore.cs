@@ -174,6 +174,6 @@ public interface IMailboxStore
     /// <summary>An email in the folder with exactly this content, or null (re-running an import adds nothing twice).</summary>
     Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken);
 
-    /// <summary>Which of <paramref name="hashes"/> some item still refers to (blob garbage collection).</summary>
+    /// <summary>Which of <paramref name="hashes"/> some item or message in the outbound queue still refers to (blob garbage collection).</summary>
     Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken);
 }

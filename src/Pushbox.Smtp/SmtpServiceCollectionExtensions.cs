@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Mailbox.Delivery;
+using Pushbox.Mailbox.Outbound;
 
 namespace Pushbox.Smtp;
 
@@ -11,7 +12,7 @@ public static class SmtpServiceCollectionExtensions
     /// Adds <see cref="SmtpIntakeService"/> as a hosted service (also resolvable as itself, e.g. to read
     /// the bound ports), with <paramref name="options"/>, validated now. Needs <c>IDirectory</c>,
     /// <c>IMailboxStore</c> and <c>IBlobStore</c> (from <c>AddPushboxStorage</c>) and logging; adds
-    /// <see cref="MailDelivery"/> and <see cref="TimeProvider.System"/> unless already registered.
+    /// <see cref="MailDelivery"/>, the <see cref="IMailSubmitter"/> and <see cref="TimeProvider.System"/> unless already registered.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static IServiceCollection AddPushboxSmtp(this IServiceCollection services, SmtpOptions options)
@@ -22,6 +23,8 @@ public static class SmtpServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MailDelivery>();
+        services.TryAddSingleton<OutboundQueueSignal>();
+        services.TryAddSingleton<IMailSubmitter, MailSubmitter>();
         services.AddSingleton<SmtpIntakeService>();
         services.AddHostedService(provider => provider.GetRequiredService<SmtpIntakeService>());
         return services;

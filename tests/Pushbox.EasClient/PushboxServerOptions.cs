@@ -9,6 +9,9 @@ public sealed class PushboxServerOptions
     /// <summary>The data folder; it must exist (add users to it first). The launcher neither creates nor deletes it.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>Serve ActiveSync over plain HTTP, as behind a TLS-terminating proxy, instead of HTTPS.</summary>
+    public bool PlainHttp { get; init; }
+
     /// <summary>
     /// Settings passed as environment variables, e.g. <c>PUSHBOX__Authentication__MaxFailuresPerUser=3</c>.
     /// The launcher adds <c>PUSHBOX__Management__Url</c> itself.

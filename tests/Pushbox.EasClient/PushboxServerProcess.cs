@@ -43,14 +43,14 @@ public sealed partial class PushboxServerProcess : IAsyncDisposable
     {
         _process = process;
         _options = options;
-        BaseAddress = new Uri($"https://127.0.0.1:{httpsPort}/");
+        BaseAddress = new Uri($"{(options.PlainHttp ? "http" : "https")}://127.0.0.1:{httpsPort}/");
         ManagementAddress = new Uri($"http://127.0.0.1:{managementPort}/");
         SmtpPort = smtpPort;
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
     }
 
-    /// <summary>Where ActiveSync and Autodiscover answer: <c>https://127.0.0.1:PORT/</c>.</summary>
+    /// <summary>Where ActiveSync and Autodiscover answer: <c>https://127.0.0.1:PORT/</c> (<c>http://</c> with <see cref="PushboxServerOptions.PlainHttp"/>).</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>Where <c>/healthz</c> and <c>/metrics</c> answer: <c>http://127.0.0.1:PORT/</c>.</summary>
@@ -209,7 +209,7 @@ public sealed partial class PushboxServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (string argument in (string[])["-c", Watchdog, DotnetHost.Path, options.PushboxDll, "--data", options.DataDirectory, "serve",
-            "--urls", $"https://127.0.0.1:{https}", "--smtp", $"127.0.0.1:{smtp}"])
+            "--urls", $"{(options.PlainHttp ? "http" : "https")}://127.0.0.1:{https}", "--smtp", $"127.0.0.1:{smtp}"])
         {
             start.ArgumentList.Add(argument);
         }

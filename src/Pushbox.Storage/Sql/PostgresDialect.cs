@@ -44,6 +44,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
+
     // Deadlocks and serialization failures are detected at once; a retry usually succeeds.
     public override int MaxWriteAttempts => 5;
 

@@ -28,6 +28,13 @@ internal abstract class SqlDialect : IDisposable
     /// <summary>Appended to a single-table SELECT that reads a row the transaction is about to change.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// Appended to a single-table SELECT that claims rows of a work queue: locks them and passes over rows
+    /// another transaction holds (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>); nothing for SQLite, whose
+    /// single writer already makes the claim atomic.
+    /// </summary>
+    public abstract string ForUpdateSkipLocked { get; }
+
     /// <summary>How often a write transaction runs before a lock or serialization conflict is given up as <see cref="Mailbox.MailboxErrorReason.Conflict"/>.</summary>
     public abstract int MaxWriteAttempts { get; }
 

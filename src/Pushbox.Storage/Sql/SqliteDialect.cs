@@ -55,6 +55,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string ForUpdate => string.Empty;
 
+    public override string ForUpdateSkipLocked => string.Empty;
+
     // SQLITE_BUSY reaches us only after SQLite has waited the whole busy timeout: one more try, not five.
     public override int MaxWriteAttempts => 2;
 

@@ -711,7 +711,8 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                 foreach (string[] batch in distinct.Chunk(InListBatch))
                 {
                     referenced.UnionWith(await connection.RowsAsync<string>(
-                        $"SELECT DISTINCT blob_hash FROM items WHERE {Dialect.InList("blob_hash", "@Hashes")}",
+                        $"SELECT DISTINCT blob_hash FROM items WHERE {Dialect.InList("blob_hash", "@Hashes")} " +
+                        $"UNION SELECT blob_hash FROM outbound_queue WHERE {Dialect.InList("blob_hash", "@Hashes")}",
                         new { Hashes = batch },
                         null,
                         cancellationToken).ConfigureAwait(false));

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Pushbox.Mailbox.Folders;
+using Pushbox.Mailbox.Outbound;
+using Pushbox.Mailbox.Users;
+
+namespace Pushbox.Mailbox.Delivery;
+
+/// <summary>
+/// The <see cref="IMailSubmitter"/>: local recipients through <see cref="MailDelivery"/> into their
+/// Inbox, the rest as one entry of the <see cref="IOutboundQueueStore"/> (then <see cref="OutboundQueueSignal"/>
+/// wakes the relay sender of this process).
+/// </summary>
+public sealed partial class MailSubmitter(IDirectory directory, MailDelivery delivery, IOutboundQueueStore queue, OutboundQueueSignal signal, ILogger<MailSubmitter> logger) : IMailSubmitter
+{
+    /// <inheritdoc/>
+    public async Task<SubmissionResult> SubmitAsync(MailSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(submission.Content);
+        ArgumentNullException.ThrowIfNull(submission.Recipients);
+        string reversePath = submission.ReversePath ?? MailSubmission.NullReversePath;
+        if (reversePath.Length > 0 && !EmailAddress.TryNormalize(reversePath, out reversePath))
+        {
+            throw new ArgumentException("The reverse-path is not an email address.", nameof(submission));
+        }
+
+        if (submission.Recipients.Count == 0)
+        {
+            throw new ArgumentException("A submission needs at least one recipient.", nameof(submission));
+        }
+
+        var outcomes = new List<SubmittedRecipient>(submission.Recipients.Count);
+        var seenAddresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var localUsers = new List<long>();
+        var remote = new List<string>();
+        foreach (string recipient in submission.Recipients)
+        {
+            if (!EmailAddress.TryNormalize(recipient ?? string.Empty, out string address))
+            {
+                outcomes.Add(new SubmittedRecipient(recipient ?? string.Empty, RecipientDisposition.Invalid, null));
+                continue;
+            }
+
+            if (!seenAddresses.Add(address))
+            {
+                continue;
+            }
+
+            User? user = await directory.FindUserAsync(address, cancellationToken).ConfigureAwait(false);
+            if (user is null)
+            {
+                remote.Add(address);
+                outcomes.Add(new SubmittedRecipient(address, RecipientDisposition.Queued, null));
+            }
+            else
+            {
+                // A user named by address and alias gets one copy.
+                if (!localUsers.Contains(user.Id))
+                {
+                    localUsers.Add(user.Id);
+                }
+
+                outcomes.Add(new SubmittedRecipient(address, RecipientDisposition.Delivered, user.Id));
+            }
+        }
+
+        long? queueId = null;
+        if (remote.Count > 0)
+        {
+            // Queued first: once the queue holds it, the remote part survives a failure of the local part.
+            QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(submission.Content.Hash, submission.Content.Length, reversePath, remote), cancellationToken).ConfigureAwait(false);
+            queueId = queued.Id;
+            LogQueued(queued.Id, remote.Count, submission.Content.Length);
+            signal.Pulse();
+        }
+
+        if (localUsers.Count > 0)
+        {
+            await delivery.DeliverStoredAsync(submission.Content, localUsers, FolderType.Inbox, receivedAt: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SubmissionResult(outcomes, queueId);
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Queued message {QueueId} ({Bytes} bytes) for {Recipients} remote recipient(s)")]
+    private partial void LogQueued(long queueId, int recipients, long bytes);
+}
