@@ -45,6 +45,9 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     public IDirectory Directory { get; }
 
+    /// <summary>The server's services, to reach the ports behind it (e.g. the outbound queue).</summary>
+    public IServiceProvider Services => _provider;
+
     public HookedMailboxStore Store { get; }
 
     public HookedBlobStore Blobs { get; }
