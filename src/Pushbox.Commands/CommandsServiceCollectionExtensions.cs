@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pushbox.Commands.Certificates;
 using Pushbox.Commands.Email;
 using Pushbox.Commands.Handlers;
 using Pushbox.Commands.Hierarchy;
@@ -45,6 +46,11 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<IEasCommandHandler, MoveItemsHandler>();
         services.AddSingleton<IEasCommandHandler, PingHandler>();
         services.AddSingleton<IEasCommandHandler, SettingsHandler>();
+        services.AddSingleton<IEasCommandHandler, SearchHandler>();
+        services.TryAddSingleton(new CertificateValidationOptions());
+        services.TryAddSingleton<CertificateValidator>();
+        services.AddSingleton<IEasCommandHandler, ResolveRecipientsHandler>();
+        services.AddSingleton<IEasCommandHandler, ValidateCertHandler>();
         services.TryAddSingleton<EasDispatcher>();
         return services;
     }

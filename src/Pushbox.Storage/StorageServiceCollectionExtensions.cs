@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Changes;
+using Pushbox.Mailbox.Search;
 using Pushbox.Storage.Blobs;
 using Pushbox.Storage.Secrets;
 using Pushbox.Storage.Stores;
@@ -14,8 +15,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDirectory"/>, <see cref="IMailboxStore"/>, <see cref="IDeviceStore"/>,
-    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="IUserSettingsStore"/> (recovery passwords sealed with a key in the
-    /// data folder) and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
+    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="IMailboxSearch"/>, <see cref="IGlobalAddressList"/>,
+    /// <see cref="IUserSettingsStore"/> (recovery passwords sealed with a key in the data folder) and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
     /// <paramref name="options"/>, the <see cref="PushboxDatabase"/> (call its
     /// <see cref="PushboxDatabase.MigrateAsync"/> before serving), and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered already. The options are validated and copied
@@ -55,6 +56,9 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<IDirectory>(sp => new SqlDirectory(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IMailboxStore>(sp => new SqlMailboxStore(sp.GetRequiredService<PushboxDatabase>()));
+        services.AddSingleton<IMailboxSearch>(sp => new SqlMailboxStore(sp.GetRequiredService<PushboxDatabase>()));
+        services.AddSingleton<IGlobalAddressList>(sp => new SqlGlobalAddressList(sp.GetRequiredService<PushboxDatabase>()));
+        services.TryAddSingleton<SearchIndexer>();
         services.AddSingleton<IDeviceStore>(sp => new SqlDeviceStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IPolicyStore>(sp => new SqlPolicyStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IOutboundQueueStore>(sp => new SqlOutboundQueueStore(sp.GetRequiredService<PushboxDatabase>()));

@@ -27,6 +27,20 @@ internal static class MailboxCommand
             return 0;
         }));
         command.Subcommands.Add(show);
+        command.Subcommands.Add(Reindex());
+        return command;
+    }
+
+    /// <summary><c>pushbox mailbox reindex</c>: index now the bodies of emails the search index holds by their headers only.</summary>
+    private static Command Reindex()
+    {
+        var command = new Command("reindex", "Index the bodies of every email the search index does not hold whole yet (mail stored before search existed); pushbox serve also does this at start.");
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            long indexed = await services.GetRequiredService<Mailbox.Search.SearchIndexer>().RunAsync(ct);
+            Console.WriteLine($"Indexed {indexed} email(s).");
+            return 0;
+        }));
         return command;
     }
 

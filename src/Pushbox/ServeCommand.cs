@@ -134,8 +134,10 @@ internal static partial class ServeCommand
         }
 
         builder.Services.AddSingleton(pingOptions);
+        builder.Services.AddSingleton(ValidateCertConfiguration.Load(configuration, data));
         builder.Services.AddPushboxHttp(httpOptions);
         builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();
+        builder.Services.AddHostedService<Storage.Search.SearchIndexService>();
         SmtpOptions smtpOptions = SmtpOptionsFrom(configuration, smtp, lmtp);
         smtpOptions.Certificate = certificate.Certificate;
         builder.Services.AddPushboxSmtp(smtpOptions);

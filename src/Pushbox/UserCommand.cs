@@ -21,6 +21,11 @@ internal static class UserCommand
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Oof());
+        foreach (Command directory in UserDirectoryCommands.Create())
+        {
+            command.Subcommands.Add(directory);
+        }
+
         return command;
     }
 

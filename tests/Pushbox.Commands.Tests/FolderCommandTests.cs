@@ -33,9 +33,10 @@ public sealed class FolderCommandTests : IAsyncLifetime
                 EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems, EasCommand.ItemOperations, EasCommand.GetAttachment, EasCommand.Ping,
                 EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy,
                 EasCommand.Settings,
+                EasCommand.Search, EasCommand.ResolveRecipients, EasCommand.ValidateCert,
             }.Order(),
             _dispatcher.ImplementedCommands);
-        Assert.False(_dispatcher.IsImplemented(EasCommand.Search));
+        Assert.False(_dispatcher.IsImplemented(EasCommand.Find));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Changes;
 using Pushbox.Mailbox.Devices;
+using Pushbox.Mailbox.Search;
 using Pushbox.Mailbox.Users;
 using Pushbox.Storage;
 
@@ -42,6 +43,8 @@ public sealed class SqliteMailbox : IAsyncDisposable
         services.AddSingleton(Blobs);
         services.AddSingleton(Directory);
         services.AddSingleton(_services.GetRequiredService<IUserSettingsStore>());
+        services.AddSingleton(_services.GetRequiredService<IMailboxSearch>());
+        services.AddSingleton(_services.GetRequiredService<IGlobalAddressList>());
         services.AddSingleton(_services.GetRequiredService<IChangeNotifier>());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
     }

@@ -57,7 +57,9 @@ public static class XsdValidator
             string ns = element.Name.NamespaceName;
             if (ns.EndsWith(':'))
             {
-                element.Name = XName.Get(element.Name.LocalName, ns[..^1]);
+                // The codec names code page 16 "Gal" (libwbxml's spelling); GAL.xsd's namespace is "GAL".
+                string schemaNs = ns[..^1];
+                element.Name = XName.Get(element.Name.LocalName, schemaNs == "Gal" ? "GAL" : schemaNs);
             }
         }
 

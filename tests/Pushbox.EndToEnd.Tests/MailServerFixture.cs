@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Pushbox.Testing.Eas;
 
 namespace Pushbox.EndToEnd.Tests;
@@ -27,6 +28,12 @@ public sealed class MailServerFixture : IAsyncLifetime
     private PushboxServerProcess? _server;
     private int _users;
 
+    /// <summary>
+    /// A certification authority the server trusts besides the system store (<c>ActiveSync:ValidateCert:TrustedRootsFile</c>),
+    /// with its private key, to issue test S/MIME certificates from.
+    /// </summary>
+    public X509Certificate2 TrustedCa { get; } = TestCertificates.CreateCa("Pushbox E2E Trusted Root");
+
     /// <summary>The running server.</summary>
     public PushboxServerProcess Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
@@ -43,6 +50,14 @@ public sealed class MailServerFixture : IAsyncLifetime
     {
         string user = string.Create(CultureInfo.InvariantCulture, $"mail{Interlocked.Increment(ref _users)}@example.com");
         await PushboxCli.AddUserAsync(_dll, _data, user, ServerFixture.Password);
+        return user;
+    }
+
+    /// <summary>A new user of its own with display name <paramref name="name"/>, at <paramref name="local"/>@example.com.</summary>
+    public async Task<string> NewNamedUserAsync(string local, string name)
+    {
+        string user = $"{local}@example.com";
+        await PushboxCli.AddUserAsync(_dll, _data, user, ServerFixture.Password, name);
         return user;
     }
 
@@ -75,6 +90,8 @@ public sealed class MailServerFixture : IAsyncLifetime
         // Short heartbeats and few folders, so the Ping tests see their limits in seconds.
         options.Environment["PUSHBOX__ActiveSync__Ping__MinHeartbeatInterval"] = MinHeartbeat.ToString(CultureInfo.InvariantCulture);
         options.Environment["PUSHBOX__ActiveSync__Ping__MaxFolders"] = MaxPingFolders.ToString(CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Combine(_data, "trusted-roots.pem"), TrustedCa.ExportCertificatePem(), timeout.Token);
+        options.Environment["PUSHBOX__ActiveSync__ValidateCert__TrustedRootsFile"] = "trusted-roots.pem";
         _server = await PushboxServerProcess.StartAsync(options, timeout.Token);
         await DeliverNumberedAsync(Bulk, BulkCount);
     }

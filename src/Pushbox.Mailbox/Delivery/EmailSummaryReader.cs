@@ -30,6 +30,32 @@ public static class EmailSummaryReader
             return Empty(receivedAt);
         }
 
+        return Read(message, receivedAt);
+    }
+
+    /// <summary>
+    /// Parses the message in <paramref name="mime"/> once for its summary and its body text for the search
+    /// index (<see cref="EmailBodyText"/>); a message that cannot be parsed gets <see cref="Empty"/> and no text.
+    /// </summary>
+    public static (EmailSummary Summary, string BodyText) ReadWithBodyText(Stream mime, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(mime);
+        MimeMessage message;
+        try
+        {
+            var parser = new MimeParser(mime, MimeFormat.Entity, persistent: mime.CanSeek);
+            message = parser.ParseMessage();
+        }
+        catch (FormatException)
+        {
+            return (Empty(receivedAt), string.Empty);
+        }
+
+        return (Read(message, receivedAt), EmailBodyText.Read(message));
+    }
+
+    private static EmailSummary Read(MimeMessage message, DateTimeOffset receivedAt)
+    {
         string subject = Limit(message.Subject ?? string.Empty, MaxSubjectLength);
         string messageId = message.MessageId ?? string.Empty;
         return new EmailSummary(

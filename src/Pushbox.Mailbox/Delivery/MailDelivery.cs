@@ -44,14 +44,14 @@ public sealed partial class MailDelivery(IDirectory directory, IMailboxStore sto
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(recipients);
-        EmailSummary summary = await ReadSummaryAsync(content, receivedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        NewEmail email = await ReadEmailAsync(content, receivedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var delivered = new List<StoredItem>(recipients.Count);
         foreach (long userId in recipients)
         {
             try
             {
                 Folder folder = await store.GetStandardFolderAsync(userId, folderType, cancellationToken).ConfigureAwait(false);
-                StoredItem item = await store.AddEmailAsync(userId, folder.Id, new NewEmail(content, summary), cancellationToken).ConfigureAwait(false);
+                StoredItem item = await store.AddEmailAsync(userId, folder.Id, email, cancellationToken).ConfigureAwait(false);
                 delivered.Add(item);
                 LogDelivered(userId, folder.Id, item.Id, content.Length);
             }
@@ -108,6 +108,23 @@ public sealed partial class MailDelivery(IDirectory directory, IMailboxStore sto
         await using (stream.ConfigureAwait(false))
         {
             return EmailSummaryReader.Read(stream, receivedAt);
+        }
+    }
+
+    /// <summary>
+    /// Reads stored content once for both its summary and its body text (for the search index): what
+    /// <see cref="IMailboxStore.AddEmailAsync"/> takes. A message that cannot be read gets an empty summary
+    /// and no text.
+    /// </summary>
+    public async Task<NewEmail> ReadEmailAsync(BlobRef content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Stream? stream = await blobs.OpenReadAsync(content.Hash, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Blob {content.Hash} vanished before it was added to a mailbox.");
+        await using (stream.ConfigureAwait(false))
+        {
+            (EmailSummary summary, string bodyText) = EmailSummaryReader.ReadWithBodyText(stream, receivedAt);
+            return new NewEmail(content, summary, bodyText);
         }
     }
 

@@ -85,12 +85,15 @@ public sealed partial class MailImporter(IMailboxStore store, IBlobStore blobs, 
             return null;
         }
 
-        EmailSummary summary = await delivery.ReadSummaryAsync(content, source.ReceivedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return new NewEmail(content, summary with
+        NewEmail email = await delivery.ReadEmailAsync(content, source.ReceivedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return email with
         {
-            Read = source.Read,
-            Flag = source.Flagged ? new EmailFlag(Status: 2, FlagType: "Flag for follow up") : null,
-        });
+            Summary = email.Summary with
+            {
+                Read = source.Read,
+                Flag = source.Flagged ? new EmailFlag(Status: 2, FlagType: "Flag for follow up") : null,
+            },
+        };
     }
 
     private async Task FlushAsync(long userId, Batch batch, Run run, CancellationToken cancellationToken)

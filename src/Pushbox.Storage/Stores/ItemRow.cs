@@ -62,4 +62,7 @@ internal sealed class ItemRow
     public string? Properties { get; set; }
 
     public object CreatedAt { get; set; } = 0L;
+
+    /// <summary>Not a column: the body text of an email being added, for the search index; null when its writer did not read it.</summary>
+    public string? SearchBody { get; set; }
 }

@@ -62,6 +62,7 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
                         cancellationToken).ConfigureAwait(false);
                 }
 
+                await SqlGlobalAddressList.RefreshKeyAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
                 return new User(id, address, displayName, Enabled: true, Aliases: [], CredentialVersion: 1, now);
             },
             cancellationToken).ConfigureAwait(false);
@@ -145,7 +146,8 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
             userId,
             "UPDATE users SET display_name = @DisplayName WHERE id = @Id",
             new { Id = userId, DisplayName = displayName.Trim() },
-            cancellationToken);
+            cancellationToken,
+            refreshGalKey: true);
     }
 
     public async Task AddAliasAsync(long userId, string aliasAddress, CancellationToken cancellationToken)
@@ -180,6 +182,7 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
                     throw AddressInUse(address);
                 }
 
+                await SqlGlobalAddressList.RefreshKeyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
@@ -194,11 +197,16 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
         }
 
         return database.WriteAsync(
-            async (connection, transaction) => await connection.RunAsync(
-                "DELETE FROM user_aliases WHERE user_id = @UserId AND address_key = @Key",
-                new { UserId = userId, Key = AddressKey(normalized) },
-                transaction,
-                cancellationToken).ConfigureAwait(false) > 0,
+            async (connection, transaction) =>
+            {
+                bool removed = await connection.RunAsync(
+                    "DELETE FROM user_aliases WHERE user_id = @UserId AND address_key = @Key",
+                    new { UserId = userId, Key = AddressKey(normalized) },
+                    transaction,
+                    cancellationToken).ConfigureAwait(false) > 0;
+                await SqlGlobalAddressList.RefreshKeyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                return removed;
+            },
             cancellationToken);
     }
 
@@ -235,12 +243,22 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
             transaction,
             cancellationToken).ConfigureAwait(false) > 0;
 
-    private Task<bool> UpdateUserAsync(long userId, string sql, object parameters, CancellationToken cancellationToken) =>
+    private Task<bool> UpdateUserAsync(long userId, string sql, object parameters, CancellationToken cancellationToken, bool refreshGalKey = false) =>
         database.WriteAsync(
             async (connection, transaction) =>
             {
                 int rows = await connection.RunAsync(sql, parameters, transaction, cancellationToken).ConfigureAwait(false);
-                return rows > 0 ? true : throw UserNotFound(userId);
+                if (rows == 0)
+                {
+                    throw UserNotFound(userId);
+                }
+
+                if (refreshGalKey)
+                {
+                    await SqlGlobalAddressList.RefreshKeyAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
             },
             cancellationToken);
 }

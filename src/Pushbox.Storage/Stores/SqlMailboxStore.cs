@@ -48,7 +48,7 @@ namespace Pushbox.Storage.Stores;
 /// user, then check names and cycles against all the user's folders.
 /// </para>
 /// </summary>
-internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
+internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
 {
     /// <summary>The longest folder name accepted, in UTF-16 code units.</summary>
     public const int MaxFolderNameLength = 256;
@@ -306,6 +306,7 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
             MessageId = summary.MessageId,
             ThreadTopic = summary.ThreadTopic,
             CreatedAt = Dialect.ToDb(database.Now()),
+            SearchBody = email.BodyText,
         };
     }
 
@@ -903,6 +904,11 @@ internal sealed class SqlMailboxStore(PushboxDatabase database) : IMailboxStore
                         row,
                         transaction,
                         cancellationToken).ConfigureAwait(false);
+                    if (row.ItemClass == (int)ItemClass.Email)
+                    {
+                        await IndexNewEmailAsync(connection, transaction, row, cancellationToken).ConfigureAwait(false);
+                    }
+
                     stored.Add(ToStoredItem(row));
                 }
 

@@ -238,7 +238,7 @@ public static class ItemOperationsRequestParser
     }
 
     /// <summary>A BodyPreference or BodyPartPreference (depth 4), whose Type must differ from the earlier ones of its kind.</summary>
-    private static void AddBodyPreference(WbxmlReader reader, EasVersion version, List<BodyPreference> preferences)
+    internal static void AddBodyPreference(WbxmlReader reader, EasVersion version, List<BodyPreference> preferences)
     {
         ushort tag = reader.Tag;
         long offset = reader.TokenOffset;
