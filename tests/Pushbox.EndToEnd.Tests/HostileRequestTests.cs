@@ -257,7 +257,6 @@ public sealed class HostileRequestTests(ServerFixture fixture) : ServerTest(fixt
     }
 
     [Theory]
-    [InlineData("Search")]
     [InlineData("SendMail")]
     public async Task UnimplementedCommand_Is501(string command)
     {
