@@ -75,6 +75,26 @@ internal static class LevelRun
             }
 
             double primingSeconds = clock.Elapsed.TotalSeconds;
+
+            // Devices primed early have been idle for minutes: refresh every connection (a few at a time), so that
+            // none is past Kestrel's keep-alive timeout when its Ping goes.
+            using (var gate = new SemaphoreSlim(settings.Priming))
+            {
+                await Task.WhenAll(primed.Select(async device =>
+                {
+                    await gate.WaitAsync(cancellationToken);
+                    try
+                    {
+                        await device.TouchAsync(cancellationToken);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }));
+            }
+
+            Log($"  refreshed every connection in {clock.Elapsed.TotalSeconds - primingSeconds:N0} s");
             await Task.Delay(settings.Settle, cancellationToken);
             long idle = await StableRssAsync(pid, cancellationToken);
             Log($"  primed in {primingSeconds:N0} s; server RSS idle {idle / 1048576.0:N1} MB; sending {devices:N0} Pings");
@@ -200,7 +220,8 @@ internal static class LevelRun
     /// <summary>The server's <c>pushbox_eas_held_requests</c> gauge, read from its management listener.</summary>
     private static async Task<int> HeldGaugeAsync(PushboxServerProcess server, CancellationToken cancellationToken)
     {
-        using var management = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // A scrape waits its turn behind the work the Pings brought; give it time.
+        using var management = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         string metrics = await management.GetStringAsync(new Uri(server.ManagementAddress, "metrics"), cancellationToken);
         string? line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("pushbox_eas_held_requests ", StringComparison.Ordinal));
         return line is null ? -1 : (int)double.Parse(line["pushbox_eas_held_requests ".Length..], CultureInfo.InvariantCulture);

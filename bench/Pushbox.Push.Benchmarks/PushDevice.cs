@@ -62,6 +62,20 @@ internal sealed class PushDevice : IDisposable
         }
     }
 
+    /// <summary>
+    /// An OPTIONS request on the device's connection, so that the connection is fresh when the Ping goes: Kestrel
+    /// closes a keep-alive connection idle for 130 s, and priming thousands of devices takes longer than that.
+    /// </summary>
+    /// <exception cref="EasClientException">The server did not answer 200.</exception>
+    public async Task TouchAsync(CancellationToken cancellationToken)
+    {
+        EasResponse response = await _client.OptionsAsync(cancellationToken);
+        if (response.StatusCode != 200)
+        {
+            throw new EasClientException(string.Create(CultureInfo.InvariantCulture, $"OPTIONS answered HTTP {response.StatusCode}"), response);
+        }
+    }
+
     /// <summary>Sends the Ping and waits for its answer; the outcome carries the time the answer arrived.</summary>
     public async Task<PingOutcome> PingAsync(CancellationToken cancellationToken)
     {

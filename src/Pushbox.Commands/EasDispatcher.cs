@@ -1,5 +1,6 @@
 using Pushbox.Commands.Policies;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Devices;
 using Pushbox.Mailbox.Policies;
 using Pushbox.Protocol;
 
@@ -9,8 +10,10 @@ namespace Pushbox.Commands;
 /// Routes a request to its command's handler after checking the catalogue: a command Pushbox has no
 /// handler for is <see cref="IsImplemented">not implemented</see> (the HTTP layer answers 501); a
 /// command the request's protocol version does not have is a malformed request; any command, Provision
-/// included, from a device that is not allowed (<see cref="DeviceAccessGate"/>) is refused with HTTP 403
-/// before protocol 14.0 and with the command's own response and common status 129 from 14.0; a command the catalogue
+/// included, from a device that is not allowed, or that must first fetch a pending remote wipe (<see cref="DeviceAccess"/>
+/// decides its access at every request, <see cref="DeviceAccessGate"/> what that means for the command) is refused
+/// with HTTP 403 or 449 before protocol 14.0 and with the command's own response and common status 129 or 140 from
+/// 14.0; a quarantined device runs its few commands with <see cref="EasRequestContext.Quarantined"/>; a command the catalogue
 /// marks <see cref="CommandInfo.NeedsProvisioning"/> is refused, when the user has an effective policy,
 /// unless the device presents its current policy key (<see cref="ProvisioningGate"/>): with HTTP 449 before
 /// protocol 14.0, with the command's own response and common status 142 or 144 from 14.0 (MS-ASPROV 3.2.5.2).
@@ -21,13 +24,16 @@ public sealed class EasDispatcher
 {
     private readonly Dictionary<EasCommand, IEasCommandHandler> _handlers;
     private readonly IPolicyStore _policies;
+    private readonly DeviceAccess _access;
 
     /// <summary>Creates the dispatcher over the registered handlers.</summary>
-    public EasDispatcher(IEnumerable<IEasCommandHandler> handlers, IPolicyStore policies)
+    public EasDispatcher(IEnumerable<IEasCommandHandler> handlers, IPolicyStore policies, DeviceAccess access)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(access);
         _policies = policies;
+        _access = access;
         _handlers = handlers.ToDictionary(h => h.Command);
         ImplementedCommands = [.. CommandCatalogue.All.Keys.Where(_handlers.ContainsKey).Order()];
     }
@@ -58,11 +64,13 @@ public sealed class EasDispatcher
                 $"{EasCommands.GetName(command)} is not part of protocol version {context.Version}.");
         }
 
-        if (DeviceAccessGate.Check(context.Device) is int accessStatus)
+        Device device = await _access.DecideAsync(context.Device, cancellationToken).ConfigureAwait(false);
+        DeviceAdmission admission = DeviceAccessGate.Check(device, device.AccessState, command, context.Version);
+        context = context with { Device = device, Quarantined = admission.Quarantined, WipePending = admission.WipePending };
+        if (admission.RefusalStatus is int accessStatus)
         {
-            return context.Version < EasVersion.V140
-                ? EasCommandResult.Status(DeviceAccessGate.ForbiddenHttpStatus)
-                : handler.RefuseWithCommonStatus(context, accessStatus);
+            _access.Refused(device, EasCommands.GetName(command), accessStatus);
+            return Refuse(handler, context, accessStatus);
         }
 
         if (info is { NeedsProvisioning: true })
@@ -70,9 +78,7 @@ public sealed class EasDispatcher
             Policy? policy = await _policies.GetEffectiveAsync(context.UserId, cancellationToken).ConfigureAwait(false);
             if (ProvisioningGate.Check(context.Device, policy, context.PolicyKey) is int status)
             {
-                return context.Version < EasVersion.V140
-                    ? EasCommandResult.Status(ProvisioningGate.RetryAfterProvisioningHttpStatus)
-                    : handler.RefuseWithCommonStatus(context, status);
+                return Refuse(handler, context, status);
             }
 
             context = context with { Caps = PolicyCaps.Of(policy) };
@@ -80,4 +86,13 @@ public sealed class EasDispatcher
 
         return await handler.HandleAsync(context, body, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Refuses with a common status in the command's own response from 14.0, and with the HTTP status the older
+    /// versions get instead (<see cref="DeviceAccessGate.LegacyHttpStatus"/>).
+    /// </summary>
+    internal static EasCommandResult Refuse(IEasCommandHandler handler, EasRequestContext context, int status) =>
+        context.Version < EasVersion.V140
+            ? EasCommandResult.Status(DeviceAccessGate.LegacyHttpStatus(status))
+            : handler.RefuseWithCommonStatus(context, status);
 }

@@ -40,6 +40,15 @@ public sealed record EasRequestContext(long UserId, string UserAddress, Device D
     public PolicyCaps Caps { get; init; } = PolicyCaps.None;
 
     /// <summary>
+    /// Whether the device is quarantined (<see cref="DeviceAccessGate"/>): it may provision and see its folders, but
+    /// its Sync shows only the quarantine notice in the Inbox. The dispatcher sets it.
+    /// </summary>
+    public bool Quarantined { get; init; }
+
+    /// <summary>Whether a remote wipe waits for the device: its Provision sends the directive. The dispatcher sets it.</summary>
+    public bool WipePending { get; init; }
+
+    /// <summary>
     /// The request's place among the server's active requests, which a request gives back while it is held
     /// (<see cref="HeldRequests.TryBegin"/>); null when the request was admitted without one (tests, tools).
     /// </summary>

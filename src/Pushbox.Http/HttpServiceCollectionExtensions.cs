@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Pushbox.Commands;
+using Pushbox.Commands.Policies;
 using Pushbox.Commands.Push;
 using Pushbox.Http.ActiveSync;
 using Pushbox.Http.Autodiscover;
@@ -46,6 +47,11 @@ public static class HttpServiceCollectionExtensions
             if (sp.GetService<HeldRequests>() is { } held)
             {
                 metrics.ObserveHeldRequests(() => held.Count);
+            }
+
+            if (sp.GetService<ProvisioningCounters>() is { } counters)
+            {
+                metrics.ObserveProvisioning(counters);
             }
 
             return metrics;

@@ -365,12 +365,126 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Access_Quarantined_IsRefusedLikeBlocked()
+    public async Task Access_Quarantined_MayFolderSync_ButOtherCommandsAre129Or403()
     {
         await SetAccessAsync(DeviceAccessState.Quarantined);
 
-        Assert.Equal("129", (await FolderSyncAsync("16.1", null)).Element(FH + "Status")!.Value);
+        Assert.Equal("1", (await FolderSyncAsync("16.1", null)).Element(FH + "Status")!.Value);
         Assert.Equal(403, (await DispatchAsync(EasCommand.GetHierarchy, "2.5", null, null)).HttpStatus);
+        Assert.Equal(403, (await DispatchAsync(EasCommand.MoveItems, "12.1", "<MoveItems xmlns=\"Move:\"/>", null)).HttpStatus);
+    }
+
+    [Fact]
+    public async Task Access_QuarantinedDevice_MayProvision()
+    {
+        await DefaultPolicyAsync();
+        await SetAccessAsync(DeviceAccessState.Quarantined);
+
+        uint key = await ProvisionFullyAsync("14.1");
+
+        Assert.Equal("1", (await FolderSyncAsync("14.1", key)).Element(FH + "Status")!.Value);
+    }
+
+    [Theory]
+    [InlineData("14.1")]
+    [InlineData("16.1")]
+    public async Task Wipe_Pending_Is140_ProvisionSendsTheDirective_AndTheAcknowledgementIsRecorded(string version)
+    {
+        await DefaultPolicyAsync();
+        uint key = await ProvisionFullyAsync(version);
+        await _mailbox.Devices.RequestWipeAsync((await CurrentDeviceAsync()).Id, RemoteWipeKind.Full, CancellationToken.None);
+
+        Assert.Equal("140", (await FolderSyncAsync(version, key)).Element(FH + "Status")!.Value);
+        XElement directive = await ProvisionAsync(version, "<Provision xmlns=\"Provision:\"/>");
+        Assert.Equal("1", directive.Element(P + "Status")!.Value);
+        Assert.NotNull(directive.Element(P + "RemoteWipe"));
+        Assert.Null(directive.Element(P + "Policies"));
+        Assert.Equal(DeviceWipeState.Sent, (await CurrentDeviceAsync()).WipeState);
+
+        XElement acknowledged = await ProvisionAsync(version, "<Provision xmlns=\"Provision:\"><RemoteWipe><Status>1</Status></RemoteWipe></Provision>");
+
+        Assert.Equal("1", acknowledged.Element(P + "Status")!.Value);
+        Assert.Null(acknowledged.Element(P + "RemoteWipe"));
+        Device wiped = await CurrentDeviceAsync();
+        Assert.Equal((DeviceWipeState.Wiped, 1), (wiped.WipeState, wiped.Wipe!.AcknowledgementStatus));
+        Assert.NotNull(wiped.Wipe.AcknowledgedAt);
+        Assert.Equal("129", (await FolderSyncAsync(version, key)).Element(FH + "Status")!.Value);
+        Assert.Equal("129", (await ProvisionAsync(version, Initial(EasType))).Element(P + "Status")!.Value);
+    }
+
+    [Fact]
+    public async Task Wipe_Before140_Is449_ThenTheDirective_ThenRefusedWith403()
+    {
+        await DefaultPolicyAsync();
+        await _mailbox.Devices.RequestWipeAsync((await CurrentDeviceAsync()).Id, RemoteWipeKind.Full, CancellationToken.None);
+
+        Assert.Equal(449, (await DispatchAsync(EasCommand.FolderSync, "12.1", FolderSyncXml, null)).HttpStatus);
+        XElement directive = await ProvisionAsync("12.1", Initial("MS-EAS-Provisioning-WBXML"));
+        Assert.NotNull(directive.Element(P + "RemoteWipe"));
+        Assert.Null(directive.Element(P + "Policies"));
+        await ProvisionAsync("12.1", "<Provision xmlns=\"Provision:\"><RemoteWipe><Status>1</Status></RemoteWipe></Provision>");
+
+        Assert.Equal(403, (await DispatchAsync(EasCommand.FolderSync, "12.1", FolderSyncXml, null)).HttpStatus);
+        Assert.Equal(403, (await DispatchAsync(EasCommand.Provision, "12.1", Initial("MS-EAS-Provisioning-WBXML"), null)).HttpStatus);
+    }
+
+    [Fact]
+    public async Task Wipe_ReportedFailed_IsStatus2WithTheDirectiveAgain_AndStaysPending()
+    {
+        await _mailbox.Devices.RequestWipeAsync((await CurrentDeviceAsync()).Id, RemoteWipeKind.Full, CancellationToken.None);
+        await ProvisionAsync("14.1", "<Provision xmlns=\"Provision:\"/>");
+
+        XElement failed = await ProvisionAsync("14.1", "<Provision xmlns=\"Provision:\"><RemoteWipe><Status>2</Status></RemoteWipe></Provision>");
+
+        Assert.Equal("2", failed.Element(P + "Status")!.Value);
+        Assert.NotNull(failed.Element(P + "RemoteWipe"));
+        Assert.Equal(DeviceWipeState.Failed, (await CurrentDeviceAsync()).WipeState);
+        Assert.Equal("140", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
+    }
+
+    [Fact]
+    public async Task AccountOnlyWipe_At161_SendsAccountOnlyRemoteWipe_AndBelow161_Is129()
+    {
+        await _mailbox.Devices.RequestWipeAsync((await CurrentDeviceAsync()).Id, RemoteWipeKind.AccountOnly, CancellationToken.None);
+
+        Assert.Equal("129", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
+        Assert.Equal("140", (await FolderSyncAsync("16.1", null)).Element(FH + "Status")!.Value);
+        XElement directive = await ProvisionAsync("16.1", "<Provision xmlns=\"Provision:\"/>");
+        Assert.NotNull(directive.Element(P + "AccountOnlyRemoteWipe"));
+        Assert.Null(directive.Element(P + "RemoteWipe"));
+
+        // A full-wipe acknowledgement does not settle an account-only wipe.
+        await ProvisionAsync("16.1", "<Provision xmlns=\"Provision:\"><RemoteWipe><Status>1</Status></RemoteWipe></Provision>");
+        Assert.Equal(DeviceWipeState.Sent, (await CurrentDeviceAsync()).WipeState);
+        await ProvisionAsync("16.1", "<Provision xmlns=\"Provision:\"><AccountOnlyRemoteWipe><Status>1</Status></AccountOnlyRemoteWipe></Provision>");
+        Assert.Equal(DeviceWipeState.Wiped, (await CurrentDeviceAsync()).WipeState);
+
+        await _mailbox.Devices.SetAccessOverrideAsync((await CurrentDeviceAsync()).Id, DeviceAccessState.Allowed, CancellationToken.None);
+        Assert.Equal(DeviceWipeState.None, (await CurrentDeviceAsync()).WipeState);
+        Assert.Equal("1", (await FolderSyncAsync("16.1", null)).Element(FH + "Status")!.Value);
+    }
+
+    [Fact]
+    public async Task EmptyProvision_WithoutAWipe_CarriesNoDirective()
+    {
+        XElement response = await ProvisionAsync("14.1", "<Provision xmlns=\"Provision:\"/>");
+
+        Assert.Equal("1", response.Element(P + "Status")!.Value);
+        Assert.Null(response.Element(P + "RemoteWipe"));
+        Assert.Equal(DeviceWipeState.None, (await CurrentDeviceAsync()).WipeState);
+    }
+
+    [Fact]
+    public async Task Rules_BlockADeviceType_AndAPerDeviceAllowOverridesThem()
+    {
+        await _mailbox.Devices.SaveAccessRuleAsync(DeviceCharacteristic.DeviceType, (await CurrentDeviceAsync()).DeviceType, DeviceAccessState.Blocked, CancellationToken.None);
+
+        Assert.Equal("129", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
+        Assert.Equal(DeviceAccessState.Blocked, (await CurrentDeviceAsync()).AccessState);
+
+        await SetAccessAsync(DeviceAccessState.Allowed);
+
+        Assert.Equal("1", (await FolderSyncAsync("14.1", null)).Element(FH + "Status")!.Value);
     }
 
     [Fact]
@@ -385,13 +499,11 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
         Assert.Equal(200, (await DispatchAsync(EasCommand.FolderSync, "12.1", FolderSyncXml, null)).HttpStatus);
     }
 
-    [Theory]
-    [InlineData(DeviceAccessState.Blocked)]
-    [InlineData(DeviceAccessState.Quarantined)]
-    public async Task Access_ProvisionOfARefusedDevice_IsStatus129AndIssuesNoKey(DeviceAccessState state)
+    [Fact]
+    public async Task Access_ProvisionOfABlockedDevice_IsStatus129AndIssuesNoKey()
     {
         await DefaultPolicyAsync();
-        await SetAccessAsync(state);
+        await SetAccessAsync(DeviceAccessState.Blocked);
 
         XElement response = await ProvisionAsync("14.1", Initial(EasType));
 
@@ -433,7 +545,7 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
     }
 
     private async Task SetAccessAsync(DeviceAccessState state) =>
-        await _mailbox.Devices.SetAccessStateAsync((await CurrentDeviceAsync()).Id, state, CancellationToken.None);
+        await _mailbox.Devices.SetAccessOverrideAsync((await CurrentDeviceAsync()).Id, state, CancellationToken.None);
 
     /// <summary>The device as the HTTP layer records it at each request.</summary>
     private Task<Device> CurrentDeviceAsync() => _mailbox.AddDeviceAsync(_mailbox.Device.DeviceId);

@@ -971,13 +971,13 @@ public abstract partial class StoreContractTests(StorageFixture fixture)
         User user = await NewUserAsync();
         Device device = await Devices.TouchDeviceAsync(user.Id, "Q1", "Android", "UA", "16.1", None);
 
-        await Devices.SetAccessStateAsync(device.Id, DeviceAccessState.Quarantined, None);
+        await Devices.SetAccessStateAsync(device.Id, DeviceAccessState.Quarantined, forgetSyncState: false, None);
         Assert.Equal(DeviceAccessState.Quarantined, (await Devices.ListDevicesAsync(user.Id, None)).Single().AccessState);
         Device touched = await Devices.TouchDeviceAsync(user.Id, "Q1", "Android", "UA", "16.1", None);
         Assert.Equal(DeviceAccessState.Quarantined, touched.AccessState);
-        await Devices.SetAccessStateAsync(device.Id, DeviceAccessState.Blocked, None);
+        await Devices.SetAccessStateAsync(device.Id, DeviceAccessState.Blocked, forgetSyncState: false, None);
         Assert.Equal(DeviceAccessState.Blocked, (await Devices.ListDevicesAsync(user.Id, None)).Single().AccessState);
-        await AssertRefused(MailboxErrorReason.ItemNotFound, () => Devices.SetAccessStateAsync(long.MaxValue, DeviceAccessState.Allowed, None));
+        await AssertRefused(MailboxErrorReason.ItemNotFound, () => Devices.SetAccessStateAsync(long.MaxValue, DeviceAccessState.Allowed, forgetSyncState: false, None));
     }
 
     [Fact]

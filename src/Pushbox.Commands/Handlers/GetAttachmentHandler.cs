@@ -32,12 +32,10 @@ internal sealed class GetAttachmentHandler(IMailboxStore store, EmailItemRendere
 
     /// <summary>
     /// GetAttachment has no response document to carry a common status in, so a refusal is the HTTP status older
-    /// versions get for it: 449 for a device that must provision (142, 144), 403 otherwise (a blocked device, 129).
+    /// versions get for it: 449 for a device that must provision (142, 144) or fetch a pending wipe (140), 403 otherwise (a blocked device, 129).
     /// </summary>
     public EasCommandResult RefuseWithCommonStatus(EasRequestContext context, int status) =>
-        EasCommandResult.Status(status is ProvisioningGate.DeviceNotProvisioned or ProvisioningGate.InvalidPolicyKey
-            ? ProvisioningGate.RetryAfterProvisioningHttpStatus
-            : DeviceAccessGate.ForbiddenHttpStatus);
+        EasCommandResult.Status(DeviceAccessGate.LegacyHttpStatus(status));
 
     public async Task<EasCommandResult> HandleAsync(EasRequestContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ internal sealed partial class PingHandler(
     HierarchySync hierarchy,
     IMailboxStore store,
     IDeviceStore devices,
+    DeviceAccess access,
     IChangeNotifier notifier,
     HeldRequests held,
     PingOptions options,
@@ -73,7 +74,9 @@ internal sealed partial class PingHandler(
             return Respond(context, PingResponse.TooManyFolders(options.MaxFolders));
         }
 
-        if (request.HeartbeatInterval is not null || request.Folders is not null)
+        // Most devices send the same Ping every time: saving it again would cost a commit (an fsync with SQLite) per Ping.
+        if ((request.HeartbeatInterval is not null || request.Folders is not null)
+            && (heartbeat != cache.HeartbeatInterval || cache.Folders is null || !watched.SequenceEqual(cache.Folders)))
         {
             var fresh = new PingCache { HeartbeatInterval = heartbeat, Folders = watched };
             await devices.TrySaveSyncStateAsync(context.Device.Id, PingCache.CollectionId, record?.Version ?? 0, PingCache.FormatVersion, fresh.Serialize(), cancellationToken).ConfigureAwait(false);
@@ -106,6 +109,11 @@ internal sealed partial class PingHandler(
             while (true)
             {
                 ChangeSet changes = await subscription.WaitAsync(wait.Token).ConfigureAwait(false);
+                if ((changes.Hierarchy || changes.All) && await access.RecheckAsync(context, this, () => Respond(context, PingResponse.Failure(PingStatus.FolderHierarchySyncRequired)), cancellationToken).ConfigureAwait(false) is { } answer)
+                {
+                    return answer;
+                }
+
                 if ((changes.Hierarchy || changes.All) && await hierarchy.HasChangesAsync(context.UserId, context.Device.Id, cancellationToken).ConfigureAwait(false))
                 {
                     return Respond(context, PingResponse.Failure(PingStatus.FolderHierarchySyncRequired));
@@ -149,6 +157,12 @@ internal sealed partial class PingHandler(
     private async Task<List<string>> ChangedAsync(EasRequestContext context, IEnumerable<Folder> folders, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
+        if (context.Quarantined)
+        {
+            // A quarantined device sees nothing of the mailbox, so nothing in it is news (DeviceAccessGate).
+            return changed;
+        }
+
         foreach (Folder folder in folders)
         {
             if (await sync.HasChangesAsync(context, folder, cancellationToken).ConfigureAwait(false))

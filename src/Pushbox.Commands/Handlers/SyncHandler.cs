@@ -14,7 +14,7 @@ namespace Pushbox.Commands.Handlers;
 /// request, checks the request-wide values, and hands each collection to <see cref="CollectionSync"/>
 /// within the request's window. The answer streams: item bodies are read as they are written.
 /// </summary>
-internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, IChangeNotifier notifier, HeldRequests held, TimeProvider time, WbxmlLimits limits) : IEasCommandHandler
+internal sealed class SyncHandler(CollectionSync sync, QuarantineSync quarantine, IDeviceStore devices, DeviceAccess access, IChangeNotifier notifier, HeldRequests held, TimeProvider time, WbxmlLimits limits) : IEasCommandHandler
 {
     /// <summary>The shortest Wait, in minutes (MS-ASCMD 2.2.3.195).</summary>
     public const int MinWait = 1;
@@ -95,6 +95,12 @@ internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, ICh
             while (IsQuiet(collections, answers))
             {
                 ChangeSet changes = await subscription.WaitAsync(until.Token).ConfigureAwait(false);
+                if ((changes.Hierarchy || changes.All)
+                    && await access.RecheckAsync(context, this, () => Respond(context, SyncResponse.Failure(SyncStatus.FolderHierarchyChanged)), cancellationToken).ConfigureAwait(false) is { } answer)
+                {
+                    return answer;
+                }
+
                 if (changes.All || collections.Any(c => long.TryParse(c.CollectionId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id) && changes.Touches(id)))
                 {
                     // The device's commands were applied by the first pass; from here on only the server's changes count.
@@ -121,7 +127,9 @@ internal sealed class SyncHandler(CollectionSync sync, IDeviceStore devices, ICh
             // Once the request's window is used up, the remaining collections answer the device's commands only.
             int window = Math.Min(collection.WindowSize is > 0 ? collection.WindowSize.Value : CollectionSync.DefaultWindowSize, room);
             SyncCollectionRequest asked = window > 0 ? collection : collection with { GetChanges = false };
-            SyncCollectionResponse answer = await sync.SyncAsync(context, asked, Math.Max(window, 1), cancellationToken).ConfigureAwait(false);
+            SyncCollectionResponse answer = context.Quarantined
+                ? await quarantine.SyncAsync(context, asked, cancellationToken).ConfigureAwait(false)
+                : await sync.SyncAsync(context, asked, Math.Max(window, 1), cancellationToken).ConfigureAwait(false);
             answers.Add(answer);
             room = Math.Max(room - (answer.Commands?.Count ?? 0), 0);
         }

@@ -35,12 +35,16 @@ public sealed record PolicyCaps
     public static PolicyCaps Strictest { get; } = new()
     {
         MaxEmailAgeFilter = 1,
+        MaxCalendarAgeFilter = 4,
         MaxPlainTextBodyBytes = 0,
         MaxHtmlBodyBytes = 0,
         AllowHtmlEmail = false,
         AttachmentsEnabled = false,
         MaxAttachmentSize = 0,
     };
+
+    /// <summary>MaxCalendarAgeFilter: 0 no cap, 4 two weeks, 5 one month, 6 three months, 7 six months (the calendar FilterType scale, MS-ASPROV 2.2.2.27).</summary>
+    public int MaxCalendarAgeFilter { get; init; }
 
     /// <summary>MaxEmailAgeFilter: 0 no cap, 1 one day … 5 one month (the email FilterType scale, MS-ASPROV_R257 to R263).</summary>
     public int MaxEmailAgeFilter { get; init; }
@@ -70,6 +74,7 @@ public sealed record PolicyCaps
         return new PolicyCaps
         {
             MaxEmailAgeFilter = settings.MaxEmailAgeFilter is >= 1 and <= 5 ? settings.MaxEmailAgeFilter : 0,
+            MaxCalendarAgeFilter = settings.MaxCalendarAgeFilter is >= 4 and <= 7 ? settings.MaxCalendarAgeFilter : 0,
             MaxPlainTextBodyBytes = Kilobytes(settings.MaxEmailBodyTruncationSize),
             MaxHtmlBodyBytes = Kilobytes(settings.MaxEmailHTMLBodyTruncationSize),
             AllowHtmlEmail = settings.AllowHTMLEmail,
@@ -96,6 +101,28 @@ public sealed record PolicyCaps
         }
 
         return requested is >= 1 and <= 5 && requested <= MaxEmailAgeFilter ? requested : MaxEmailAgeFilter;
+    }
+
+    /// <summary>
+    /// The calendar FilterType sent: the device's, unless it asks for no window (0 or absent), one wider than
+    /// MaxCalendarAgeFilter, or a value that is no calendar window (1 to 3, 8 and up); then the policy's.
+    /// </summary>
+    public int? CapCalendarFilterType(int? requested)
+    {
+        if (MaxCalendarAgeFilter == 0)
+        {
+            return requested;
+        }
+
+        return requested is >= 4 and <= 7 && requested <= MaxCalendarAgeFilter ? requested : MaxCalendarAgeFilter;
+    }
+
+    /// <summary>The Options of a calendar collection as sent, with the FilterType capped.</summary>
+    public SyncOptions CapCalendar(SyncOptions requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        int? filterType = CapCalendarFilterType(requested.FilterType);
+        return filterType == requested.FilterType ? requested : requested with { FilterType = filterType };
     }
 
     /// <summary>The Options of an email collection as sent: FilterType and body options capped.</summary>

@@ -238,7 +238,9 @@ public sealed partial class CollectionSync(
                 // The state keeps what the device asked; the policy's caps apply afresh to every request, so a capped
                 // FilterType compares equal each time (no Status 3 loop) and a relaxed policy restores the device's own.
                 SyncOptions requested = request.OptionList.FirstOrDefault(o => o.Class is null or "Email") ?? loaded?.Options ?? DefaultOptions;
-                SyncOptions options = IsEmail ? context.Caps.CapEmail(requested) : requested;
+                SyncOptions options = IsEmail ? context.Caps.CapEmail(requested)
+                    : folder.ItemClass == ItemClass.Calendar ? context.Caps.CapCalendar(requested)
+                    : requested;
                 if (presented == "0")
                 {
                     _state = new CollectionState

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Prometheus;
+using Pushbox.Commands.Policies;
 using Pushbox.Http.Security;
 
 namespace Pushbox.Http.Operations;
@@ -40,6 +41,7 @@ public sealed class EasMetrics
     private readonly Histogram duration;
     private readonly Counter failedLogins;
     private readonly Gauge heldRequests;
+    private readonly Counter provisioning;
     private readonly LabelGuard commands = new(MaxLabelValues);
     private readonly LabelGuard versions = new(MaxLabelValues);
 
@@ -57,6 +59,26 @@ public sealed class EasMetrics
             new HistogramConfiguration { Buckets = DurationBuckets });
         failedLogins = factory.CreateCounter(FailedLoginsName, "Failed EAS sign-ins, by reason.", ["reason"]);
         heldRequests = factory.CreateGauge(HeldRequestsName, "EAS requests (Ping, Sync with Wait) held open waiting for changes.");
+        provisioning = factory.CreateCounter(
+            ProvisioningEventsName,
+            "Provisioning and device-access events: policies downloaded, acknowledged and refused, remote wipes requested, sent and acknowledged, requests refused to blocked or wiped devices, devices quarantined.",
+            ["event"]);
+    }
+
+    /// <summary>The name of the provisioning events counter.</summary>
+    public const string ProvisioningEventsName = "pushbox_eas_provisioning_events_total";
+
+    /// <summary>Brings the provisioning events counter up to <paramref name="counters"/> at every scrape (the command layer keeps the counts).</summary>
+    public void ObserveProvisioning(ProvisioningCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            foreach (ProvisioningEvent kind in Enum.GetValues<ProvisioningEvent>())
+            {
+                provisioning.WithLabels(ProvisioningCounters.Label(kind)).IncTo(counters.Get(kind));
+            }
+        });
     }
 
     /// <summary>The registry the metrics live in; <c>/metrics</c> exports it.</summary>

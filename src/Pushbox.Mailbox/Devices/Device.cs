@@ -7,7 +7,7 @@ namespace Pushbox.Mailbox.Devices;
 /// <param name="DeviceType">The client's DeviceType, as sent.</param>
 /// <param name="UserAgent">The last User-Agent header seen.</param>
 /// <param name="ProtocolVersion">The EAS protocol version of its latest request (e.g. "16.1").</param>
-/// <param name="AccessState">Allowed, blocked or quarantined.</param>
+/// <param name="AccessState">Allowed, blocked or quarantined: the device's access as the server last decided it at a request (see <see cref="AccessOverride"/>).</param>
 /// <param name="ProtocolLog">Whether every request and response of this device is written to its protocol log (<c>pushbox device log</c>).</param>
 /// <param name="FirstSeen">First request.</param>
 /// <param name="LastSeen">Latest request.</param>
@@ -31,4 +31,17 @@ public sealed record Device(
     uint? PolicyKey,
     long? PolicyId,
     long? PolicyVersion,
-    DeviceInformation Information);
+    DeviceInformation Information)
+{
+    /// <summary>
+    /// The administrator's decision for this one device (<c>pushbox device allow|block|quarantine</c>), which takes
+    /// precedence over the access rules and the default access level; null when there is none.
+    /// </summary>
+    public DeviceAccessState? AccessOverride { get; init; }
+
+    /// <summary>The remote wipe ordered for the device; null when none was.</summary>
+    public DeviceWipe? Wipe { get; init; }
+
+    /// <summary>Where the device's remote wipe stands.</summary>
+    public DeviceWipeState WipeState => Wipe?.State ?? DeviceWipeState.None;
+}

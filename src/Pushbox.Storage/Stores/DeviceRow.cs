@@ -11,7 +11,9 @@ internal sealed class DeviceRow
         "id AS Id, user_id AS UserId, device_id AS DeviceId, device_type AS DeviceType, user_agent AS UserAgent, " +
         "protocol_version AS ProtocolVersion, access_state AS AccessState, protocol_log AS ProtocolLog, first_seen AS FirstSeen, last_seen AS LastSeen, " +
         "pending_policy_key AS PendingPolicyKey, policy_key AS PolicyKey, policy_id AS PolicyId, policy_version AS PolicyVersion, " +
-        "model AS Model, imei AS Imei, friendly_name AS FriendlyName, os AS OS, os_language AS OSLanguage, phone_number AS PhoneNumber, mobile_operator AS MobileOperator";
+        "model AS Model, imei AS Imei, friendly_name AS FriendlyName, os AS OS, os_language AS OSLanguage, phone_number AS PhoneNumber, mobile_operator AS MobileOperator, " +
+        "access_override AS AccessOverride, wipe_kind AS WipeKind, wipe_requested_at AS WipeRequestedAt, wipe_sent_at AS WipeSentAt, " +
+        "wipe_acknowledged_at AS WipeAcknowledgedAt, wipe_status AS WipeStatus";
 
     public long Id { get; init; }
 
@@ -55,8 +57,31 @@ internal sealed class DeviceRow
 
     public string? MobileOperator { get; init; }
 
+    public int? AccessOverride { get; init; }
+
+    public int? WipeKind { get; init; }
+
+    public object? WipeRequestedAt { get; init; }
+
+    public object? WipeSentAt { get; init; }
+
+    public object? WipeAcknowledgedAt { get; init; }
+
+    public int? WipeStatus { get; init; }
+
     public Device ToDevice(SqlDialect dialect) =>
         new(Id, UserId, DeviceId, DeviceType, UserAgent, ProtocolVersion, (DeviceAccessState)AccessState, ProtocolLog, dialect.FromDb(FirstSeen), dialect.FromDb(LastSeen),
             (uint?)PendingPolicyKey, (uint?)PolicyKey, PolicyId, PolicyVersion,
-            new DeviceInformation(Model, Imei, FriendlyName, OS, OSLanguage, PhoneNumber, MobileOperator));
+            new DeviceInformation(Model, Imei, FriendlyName, OS, OSLanguage, PhoneNumber, MobileOperator))
+        {
+            AccessOverride = (DeviceAccessState?)AccessOverride,
+            Wipe = WipeKind is { } kind && WipeRequestedAt is not null
+                ? new DeviceWipe(
+                    (RemoteWipeKind)kind,
+                    dialect.FromDb(WipeRequestedAt),
+                    WipeSentAt is null ? null : dialect.FromDb(WipeSentAt),
+                    WipeAcknowledgedAt is null ? null : dialect.FromDb(WipeAcknowledgedAt),
+                    WipeStatus)
+                : null,
+        };
 }

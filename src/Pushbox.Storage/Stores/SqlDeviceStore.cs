@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Changes;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Storage.Sql;
 
@@ -89,7 +90,41 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
                 cancellationToken).ConfigureAwait(false)).Select(r => r.ToDevice(Dialect)).ToList(),
             cancellationToken);
 
-    public Task SetAccessStateAsync(long deviceId, DeviceAccessState state, CancellationToken cancellationToken)
+    public Task<Device?> GetDeviceAsync(long deviceId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection => (await connection.RowAsync<DeviceRow>(
+                $"SELECT {DeviceRow.Columns} FROM devices WHERE id = @Id",
+                new { Id = deviceId },
+                null,
+                cancellationToken).ConfigureAwait(false))?.ToDevice(Dialect),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Device>> ListAllDevicesAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Device>>(
+            async connection => (await connection.RowsAsync<DeviceRow>(
+                $"SELECT {DeviceRow.Columns} FROM devices ORDER BY user_id, last_seen DESC, id DESC",
+                null,
+                null,
+                cancellationToken).ConfigureAwait(false)).Select(r => r.ToDevice(Dialect)).ToList(),
+            cancellationToken);
+
+    public Task SetAccessOverrideAsync(long deviceId, DeviceAccessState? state, CancellationToken cancellationToken)
+    {
+        if (state is { } value && !Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown access state.");
+        }
+
+        // An allowed device that had wiped itself starts over: its completed wipe no longer refuses it.
+        string clearWipe = state == DeviceAccessState.Allowed
+            ? ", wipe_kind = CASE WHEN wipe_status = 1 THEN NULL ELSE wipe_kind END, wipe_requested_at = CASE WHEN wipe_status = 1 THEN NULL ELSE wipe_requested_at END, " +
+              "wipe_sent_at = CASE WHEN wipe_status = 1 THEN NULL ELSE wipe_sent_at END, wipe_acknowledged_at = CASE WHEN wipe_status = 1 THEN NULL ELSE wipe_acknowledged_at END, " +
+              "wipe_status = CASE WHEN wipe_status = 1 THEN NULL ELSE wipe_status END"
+            : string.Empty;
+        return UpdateAndWakeAsync(deviceId, "access_override = @State" + clearWipe, new { Id = deviceId, State = (int?)state }, cancellationToken);
+    }
+
+    public Task SetAccessStateAsync(long deviceId, DeviceAccessState state, bool forgetSyncState, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(state))
         {
@@ -104,10 +139,118 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
                     new { Id = deviceId, State = (int)state },
                     transaction,
                     cancellationToken).ConfigureAwait(false);
-                return rows > 0 ? true : throw DeviceNotFound(deviceId);
+                if (rows == 0)
+                {
+                    throw DeviceNotFound(deviceId);
+                }
+
+                if (forgetSyncState)
+                {
+                    await connection.RunAsync("DELETE FROM sync_states WHERE device_id = @Id", new { Id = deviceId }, transaction, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
             },
             cancellationToken);
     }
+
+    public Task RequestWipeAsync(long deviceId, RemoteWipeKind kind, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown wipe kind.");
+        }
+
+        return UpdateAndWakeAsync(
+            deviceId,
+            "wipe_kind = @Kind, wipe_requested_at = @Now, wipe_sent_at = NULL, wipe_acknowledged_at = NULL, wipe_status = NULL",
+            new { Id = deviceId, Kind = (int)kind, Now = Dialect.ToDb(database.Now()) },
+            cancellationToken);
+    }
+
+    public Task<bool> MarkWipeSentAsync(long deviceId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) => await connection.RunAsync(
+                "UPDATE devices SET wipe_sent_at = @Now WHERE id = @Id AND wipe_kind IS NOT NULL AND (wipe_status IS NULL OR wipe_status <> 1)",
+                new { Id = deviceId, Now = Dialect.ToDb(database.Now()) },
+                transaction,
+                cancellationToken).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    public Task<bool> RecordWipeAcknowledgementAsync(long deviceId, RemoteWipeKind kind, int status, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) => await connection.RunAsync(
+                "UPDATE devices SET wipe_acknowledged_at = @Now, wipe_status = @Status WHERE id = @Id AND wipe_kind = @Kind",
+                new { Id = deviceId, Kind = (int)kind, Status = status, Now = Dialect.ToDb(database.Now()) },
+                transaction,
+                cancellationToken).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    public Task<bool> ClearWipeAsync(long deviceId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) => await connection.RunAsync(
+                "UPDATE devices SET wipe_kind = NULL, wipe_requested_at = NULL, wipe_sent_at = NULL, wipe_acknowledged_at = NULL, wipe_status = NULL " +
+                "WHERE id = @Id AND wipe_kind IS NOT NULL",
+                new { Id = deviceId },
+                transaction,
+                cancellationToken).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    public Task<DeviceAccessRules> GetAccessRulesAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                // One round trip would need a UNION of unlike rows; the settings row is tiny and the rules are few.
+                int access = await connection.ScalarAsync<int>("SELECT default_access FROM device_access_settings WHERE id = 1", null, null, cancellationToken).ConfigureAwait(false);
+                IEnumerable<AccessRuleRow> rows = await connection.RowsAsync<AccessRuleRow>(
+                    $"SELECT {AccessRuleRow.Columns} FROM device_access_rules ORDER BY id", null, null, cancellationToken).ConfigureAwait(false);
+                return new DeviceAccessRules((DeviceAccessState)access, [.. rows.Select(r => r.ToRule(Dialect))]);
+            },
+            cancellationToken);
+
+    public Task SetDefaultAccessAsync(DeviceAccessState access, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(access))
+        {
+            throw new ArgumentOutOfRangeException(nameof(access), access, "Unknown access state.");
+        }
+
+        return database.WriteAsync(
+            (connection, transaction) => connection.RunAsync(
+                "UPDATE device_access_settings SET default_access = @Access WHERE id = 1", new { Access = (int)access }, transaction, cancellationToken),
+            cancellationToken);
+    }
+
+    public Task<DeviceAccessRule> SaveAccessRuleAsync(DeviceCharacteristic characteristic, string pattern, DeviceAccessState access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        string trimmed = pattern.Trim();
+        if (trimmed.Length == 0 || trimmed == "*" || trimmed.Length > DeviceAccessRule.MaxPatternLength)
+        {
+            throw new ArgumentException($"A rule's pattern must be 1 to {DeviceAccessRule.MaxPatternLength} characters and not only '*'.", nameof(pattern));
+        }
+
+        if (!Enum.IsDefined(characteristic) || !Enum.IsDefined(access))
+        {
+            throw new ArgumentOutOfRangeException(nameof(characteristic), "Unknown characteristic or access state.");
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction) => (await connection.RowAsync<AccessRuleRow>(
+                "INSERT INTO device_access_rules (characteristic, pattern, pattern_key, access_level, created_at) VALUES (@Characteristic, @Pattern, @Key, @Access, @Now) " +
+                "ON CONFLICT (characteristic, pattern_key) DO UPDATE SET pattern = excluded.pattern, access_level = excluded.access_level " +
+                $"RETURNING {AccessRuleRow.Columns}",
+                new { Characteristic = (int)characteristic, Pattern = trimmed, Key = trimmed.ToLowerInvariant(), Access = (int)access, Now = Dialect.ToDb(database.Now()) },
+                transaction,
+                cancellationToken).ConfigureAwait(false))!.ToRule(Dialect),
+            cancellationToken);
+    }
+
+    public Task<bool> RemoveAccessRuleAsync(long ruleId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+                await connection.RunAsync("DELETE FROM device_access_rules WHERE id = @Id", new { Id = ruleId }, transaction, cancellationToken).ConfigureAwait(false) > 0,
+            cancellationToken);
 
     public Task SetProtocolLogAsync(long deviceId, bool enabled, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -189,7 +332,15 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
         // Its sync state goes by ON DELETE CASCADE.
         database.WriteAsync(
             async (connection, transaction) =>
-                await connection.RunAsync("DELETE FROM devices WHERE id = @Id", new { Id = deviceId }, transaction, cancellationToken).ConfigureAwait(false) > 0,
+            {
+                long? userId = await connection.ScalarAsync<long?>("DELETE FROM devices WHERE id = @Id RETURNING user_id", new { Id = deviceId }, transaction, cancellationToken).ConfigureAwait(false);
+                if (userId is { } owner)
+                {
+                    database.Changed(transaction, new MailboxChange(owner, null));
+                }
+
+                return userId is not null;
+            },
             cancellationToken);
 
     public Task<SyncStateRecord?> GetSyncStateAsync(long deviceId, string collectionId, CancellationToken cancellationToken)
@@ -254,6 +405,26 @@ internal sealed class SqlDeviceStore(PushboxDatabase database) : IDeviceStore
             {
                 int rows = await connection.RunAsync($"UPDATE devices SET {assignments} WHERE id = @Id", parameters, transaction, cancellationToken).ConfigureAwait(false);
                 return rows > 0 ? true : throw DeviceNotFound(deviceId);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="UpdateDeviceAsync"/>, and announces a hierarchy change of the device's user at commit: the
+    /// notifier's only way to reach a request the device holds (a Ping) is through its user's mailbox, and the
+    /// waiting request re-reads the device on a hierarchy change (with PostgreSQL this reaches every server process).
+    /// </summary>
+    private Task<bool> UpdateAndWakeAsync(long deviceId, string assignments, object parameters, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                long? userId = await connection.ScalarAsync<long?>($"UPDATE devices SET {assignments} WHERE id = @Id RETURNING user_id", parameters, transaction, cancellationToken).ConfigureAwait(false);
+                if (userId is not { } owner)
+                {
+                    throw DeviceNotFound(deviceId);
+                }
+
+                database.Changed(transaction, new MailboxChange(owner, null));
+                return true;
             },
             cancellationToken);
 

@@ -29,6 +29,26 @@ public sealed class PolicyCapsTests
     }
 
     [Theory]
+    [InlineData(0, null, null)] // no cap: as asked
+    [InlineData(0, 0, 0)]
+    [InlineData(5, null, 5)] // absent means all: the policy's window
+    [InlineData(5, 0, 5)] // "all"
+    [InlineData(5, 7, 5)] // wider
+    [InlineData(5, 6, 5)]
+    [InlineData(5, 5, 5)]
+    [InlineData(5, 4, 4)] // narrower: kept
+    [InlineData(6, 2, 6)] // no calendar window (1 to 3 are email-only)
+    [InlineData(7, 8, 7)] // 8 (incomplete tasks) is no calendar window
+    public void CapCalendarFilterType_NeverWiderThanMaxCalendarAgeFilter(int max, int? requested, int? expected)
+    {
+        PolicyCaps caps = PolicyCaps.From(new EasProvisionDoc { MaxCalendarAgeFilter = max });
+
+        Assert.Equal(expected, caps.CapCalendarFilterType(requested));
+        Assert.Equal(expected, caps.CapCalendarFilterType(caps.CapCalendarFilterType(requested))); // idempotent: no Status 3 loop
+        Assert.Equal(expected, caps.CapCalendar(new SyncOptions(null, requested, null, null, ItemBodyOptions.None)).FilterType);
+    }
+
+    [Theory]
     [InlineData(null, 2048L)] // whole body asked: the cap, in KB
     [InlineData(100_000L, 2048L)]
     [InlineData(500L, 500L)] // smaller asked: kept

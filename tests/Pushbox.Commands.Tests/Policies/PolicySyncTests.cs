@@ -8,6 +8,7 @@ using Pushbox.Commands.Tests.Sync;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.Devices;
+using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Commands;
@@ -71,6 +72,22 @@ public sealed class PolicySyncTests : IAsyncLifetime
 
         Assert.All(new[] { primed, full, shortForm }, a => Assert.Equal(SyncStatus.Success, a.Status));
         Assert.DoesNotContain(full.Commands ?? [], c => c.ServerId == old.ServerId);
+    }
+
+    [Fact]
+    public async Task Sync_CalendarCollection_KeepsTheFilterTypeCappedByMaxCalendarAgeFilter()
+    {
+        Folder calendar = await _h.Mailbox.Store.GetStandardFolderAsync(_h.User.Id, FolderType.Calendar, None);
+        PolicyCaps caps = PolicyCaps.From(new EasProvisionDoc { MaxCalendarAgeFilter = 5 }); // one month
+
+        SyncCollectionResponse primed = await _h.Sync.SyncAsync(
+            _h.Context() with { Caps = caps }, new SyncCollectionRequest("0", calendar.ServerId, Options: [SyncHarness.Options(filterType: 0)]), CollectionSync.DefaultWindowSize, None);
+        SyncCollectionResponse next = await _h.Sync.SyncAsync(
+            _h.Context() with { Caps = caps }, new SyncCollectionRequest(primed.SyncKey, calendar.ServerId, Options: [SyncHarness.Options(filterType: 7)]), CollectionSync.DefaultWindowSize, None);
+
+        Assert.Equal((SyncStatus.Success, SyncStatus.Success), (primed.Status, next.Status));
+        SyncStateRecord record = (await _h.Mailbox.Devices.GetSyncStateAsync(_h.Device.Id, calendar.ServerId, None))!;
+        Assert.Equal(5, CollectionState.Deserialize(record.FormatVersion, record.Data)!.FilterType);
     }
 
     [Fact]

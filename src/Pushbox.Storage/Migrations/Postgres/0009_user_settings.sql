@@ -1,6 +1,6 @@
 -- Settings command (issue 8): Out of Office settings per user, whom a reply went to in each generation of
 -- them, and devices' recovery passwords (AES-GCM sealed with a key in the data folder, never in clear).
--- Kept in step with Migrations/Sqlite/0008_user_settings.sql.
+-- Kept in step with Migrations/Sqlite/0009_user_settings.sql.
 CREATE TABLE oof_settings (
     user_id                 bigint      NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
     mode                    integer     NOT NULL CHECK (mode IN (0, 1, 2)),
