@@ -26,7 +26,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _provider;
-    private readonly SmtpIntakeService _hosted;
+    private readonly IHostedService _hosted;
     private readonly string _dataDirectory;
     private bool _stopped;
 
@@ -40,13 +40,10 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         Store = (HookedMailboxStore)provider.GetRequiredService<IMailboxStore>();
         Blobs = (HookedBlobStore)provider.GetRequiredService<IBlobStore>();
         Service = provider.GetRequiredService<SmtpIntakeService>();
-        _hosted = provider.GetServices<IHostedService>().OfType<SmtpIntakeService>().Single();
+        _hosted = provider.GetServices<IHostedService>().Single();
     }
 
     public IDirectory Directory { get; }
-
-    /// <summary>The server's services, to reach the ports behind it (e.g. the outbound queue).</summary>
-    public IServiceProvider Services => _provider;
 
     public HookedMailboxStore Store { get; }
 
