@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
@@ -26,7 +25,6 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _provider;
-    private readonly IHostedService _hosted;
     private readonly string _dataDirectory;
     private bool _stopped;
 
@@ -40,7 +38,6 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         Store = (HookedMailboxStore)provider.GetRequiredService<IMailboxStore>();
         Blobs = (HookedBlobStore)provider.GetRequiredService<IBlobStore>();
         Service = provider.GetRequiredService<SmtpIntakeService>();
-        _hosted = provider.GetServices<IHostedService>().Single();
     }
 
     public IDirectory Directory { get; }
@@ -92,7 +89,8 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         {
             await provider.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
             var server = new SmtpTestServer(provider, dataDirectory, logs, options);
-            await server._hosted.StartAsync(CancellationToken.None);
+            // The intake alone: storage's listener for other processes' changes is not started.
+            await server.Service.StartAsync(CancellationToken.None);
             return server;
         }
         catch
@@ -144,7 +142,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         if (!_stopped)
         {
             _stopped = true;
-            await _hosted.StopAsync(cancellationToken);
+            await Service.StopAsync(cancellationToken);
         }
     }
 
