@@ -57,6 +57,7 @@ public static class CommandsServiceCollectionExtensions
             services.AddSingleton<IEasCommandHandler>(sp => ActivatorUtilities.CreateInstance<ComposeMailHandler>(sp, compose));
         }
 
+        services.AddSingleton<IEasCommandHandler, SettingsHandler>();
         services.AddSingleton<IEasCommandHandler, SearchHandler>();
         services.TryAddSingleton(new CertificateValidationOptions());
         services.TryAddSingleton<CertificateValidator>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Mailbox.Delivery;
+using Pushbox.Mailbox.OutOfOffice;
 using Pushbox.Mailbox.Outbound;
 
 namespace Pushbox.Smtp;
@@ -12,7 +13,9 @@ public static class SmtpServiceCollectionExtensions
     /// Adds <see cref="SmtpIntakeService"/> as a hosted service (also resolvable as itself, e.g. to read
     /// the bound ports), with <paramref name="options"/>, validated now. Needs <c>IDirectory</c>,
     /// <c>IMailboxStore</c> and <c>IBlobStore</c> (from <c>AddPushboxStorage</c>) and logging; adds
-    /// <see cref="MailDelivery"/>, the <see cref="IMailSubmitter"/> and <see cref="TimeProvider.System"/> unless already registered.
+    /// <see cref="MailDelivery"/>, the <see cref="IMailSubmitter"/> and <see cref="TimeProvider.System"/> unless already registered,
+    /// and the Out of Office responder (<see cref="OofResponder"/>, hosted; needs <c>IUserSettingsStore</c>), which answers mail
+    /// delivered through <see cref="MailDelivery.DeliverInboundAsync"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static IServiceCollection AddPushboxSmtp(this IServiceCollection services, SmtpOptions options)
@@ -27,6 +30,12 @@ public static class SmtpServiceCollectionExtensions
         services.TryAddSingleton<IMailSubmitter, MailSubmitter>();
         services.AddSingleton<SmtpIntakeService>();
         services.AddHostedService(provider => provider.GetRequiredService<SmtpIntakeService>());
+
+        // Out of Office replies: deliveries are queued by the observer and answered by the hosted responder.
+        services.TryAddSingleton<OofReplyBacklog>();
+        services.AddSingleton<IDeliveryObserver>(provider => provider.GetRequiredService<OofReplyBacklog>());
+        services.TryAddSingleton<OofResponder>();
+        services.AddHostedService<OofReplyService>();
         return services;
     }
 

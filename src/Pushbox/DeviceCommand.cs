@@ -10,9 +10,9 @@ using System.Text.Json.Serialization;
 namespace Pushbox;
 
 /// <summary>
-/// <c>pushbox device list|log|allow|block|quarantine|wipe|remove|rule</c>: users' phones, the per-device protocol
-/// log administrators debug with, whether each device may synchronise (per device, and by organisation-wide rules),
-/// remote wipe, and forgetting a device.
+/// <c>pushbox device list|log|show|recovery-password|allow|block|quarantine|wipe|remove|rule</c>: users' phones, the
+/// per-device protocol log administrators debug with, what a device said about itself and its recovery password, whether
+/// each device may synchronise (per device, and by organisation-wide rules), remote wipe, and forgetting a device.
 /// </summary>
 internal static partial class DeviceCommand
 {
@@ -21,6 +21,8 @@ internal static partial class DeviceCommand
         var command = new Command("device", "Look at a user's devices, switch their protocol logs on or off, and allow, block or quarantine them.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Log());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(RecoveryPassword());
         command.Subcommands.Add(Access("allow", DeviceAccessState.Allowed, "Let a device synchronise whatever the rules say; also lets a wiped device start over (takes effect at its next request)."));
         command.Subcommands.Add(Access("block", DeviceAccessState.Blocked, "Refuse every request of a device, Provision included, whatever the rules say (takes effect at its next request)."));
         command.Subcommands.Add(Access("quarantine", DeviceAccessState.Quarantined, "Let a device see only a quarantine notice until an administrator allows or blocks it (takes effect at its next request)."));
@@ -298,6 +300,68 @@ internal static partial class DeviceCommand
             Console.WriteLine(on
                 ? $"Logging every request of {device.DeviceId} ({user.Address}) to {path}."
                 : $"Stopped logging {device.DeviceId} ({user.Address}); the log stays at {path}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
+        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        var command = new Command("show", "Show what a device said about itself (Settings or Provision DeviceInformation) and whether it stored a recovery password.") { email, deviceId };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            string id = parse.GetValue(deviceId)!;
+            if (await FindDeviceAsync(services.GetRequiredService<IDeviceStore>(), user.Id, id, ct) is not { } device)
+            {
+                return await NoSuchDevice(user.Address, id);
+            }
+
+            bool recovery = await services.GetRequiredService<IUserSettingsStore>().GetRecoveryPasswordAsync(device.Id, ct) is not null;
+            DeviceInformation info = device.Information;
+            Console.Write(TextTable.Format(
+                ["FIELD", "VALUE"],
+                [
+                    ["Device ID", device.DeviceId], ["Type", device.DeviceType], ["User agent", device.UserAgent], ["Protocol", device.ProtocolVersion],
+                    ["Model", info.Model ?? string.Empty], ["IMEI", info.Imei ?? string.Empty], ["Friendly name", info.FriendlyName ?? string.Empty],
+                    ["OS", info.OS ?? string.Empty], ["OS language", info.OSLanguage ?? string.Empty], ["Phone number", info.PhoneNumber ?? string.Empty],
+                    ["Mobile operator", info.MobileOperator ?? string.Empty], ["Recovery password", recovery ? "stored" : "none"],
+                ]));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command RecoveryPassword()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
+        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        var command = new Command("recovery-password", "Print the recovery password a device stored (Settings DevicePassword), to give to its user who is locked out of the device.") { email, deviceId };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            string id = parse.GetValue(deviceId)!;
+            if (await FindDeviceAsync(services.GetRequiredService<IDeviceStore>(), user.Id, id, ct) is not { } device)
+            {
+                return await NoSuchDevice(user.Address, id);
+            }
+
+            if (await services.GetRequiredService<IUserSettingsStore>().GetRecoveryPasswordAsync(device.Id, ct) is not { } password)
+            {
+                return await CliContext.Error($"{device.DeviceId} ({user.Address}) has stored no recovery password");
+            }
+
+            Console.WriteLine(password);
             return 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.OutOfOffice;
 using Pushbox.Mailbox.Users;
 
 namespace Pushbox;
@@ -19,6 +20,7 @@ internal static class UserCommand
         command.Subcommands.Add(SetEnabled("enable", enabled: true, "Let a disabled user sign in again."));
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(Import());
+        command.Subcommands.Add(Oof());
         foreach (Command directory in UserDirectoryCommands.Create())
         {
             command.Subcommands.Add(directory);
@@ -240,5 +242,102 @@ internal static class UserCommand
             return failed > 0 ? CliContext.ExitFailure : 0;
         }));
         return command;
+    }
+
+    private static Command Oof()
+    {
+        var email = EmailArgument();
+        var on = new Option<bool>("--on") { Description = "Reply automatically until turned off." };
+        var off = new Option<bool>("--off") { Description = "Stop replying automatically." };
+        var schedule = new Option<string[]>("--schedule")
+        {
+            Description = "Reply between START and END (ISO 8601, e.g. 2026-12-20T08:00Z 2027-01-04T08:00Z; without an offset, UTC).",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var message = new Option<string?>("--message") { Description = "The plain-text reply, for every audience (colleagues and outside senders)." };
+        var command = new Command("oof", "Show or set a user's Out of Office reply (what phones set with the Settings command).") { email, on, off, schedule, message };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            {
+                return CliContext.ExitFailure;
+            }
+
+            var store = services.GetRequiredService<IUserSettingsStore>();
+            OofSettings current = await store.GetOofAsync(user.Id, ct);
+            string[]? period = parse.GetValue(schedule);
+            string? text = parse.GetValue(message);
+            int modes = (parse.GetValue(on) ? 1 : 0) + (parse.GetValue(off) ? 1 : 0) + (period is { Length: > 0 } ? 1 : 0);
+            if (modes > 1)
+            {
+                return await CliContext.Error("Give one of --on, --off and --schedule.");
+            }
+
+            if (modes == 0 && text is null)
+            {
+                PrintOof(user.Address, current);
+                return 0;
+            }
+
+            OofSettings updated = current;
+            if (parse.GetValue(on))
+            {
+                updated = updated with { Mode = OofMode.On, Start = null, End = null };
+            }
+            else if (parse.GetValue(off))
+            {
+                updated = updated with { Mode = OofMode.Off, Start = null, End = null };
+            }
+            else if (period is [string startText, string endText])
+            {
+                if (!TryParseTime(startText, out DateTimeOffset start) || !TryParseTime(endText, out DateTimeOffset end))
+                {
+                    return await CliContext.Error("--schedule takes two ISO 8601 times, e.g. 2026-12-20T08:00Z 2027-01-04T08:00Z.");
+                }
+
+                if (end <= start)
+                {
+                    return await CliContext.Error("The end of the schedule must come after its start.");
+                }
+
+                updated = updated with { Mode = OofMode.Scheduled, Start = start, End = end };
+            }
+
+            if (text is not null)
+            {
+                if (text.Length > OofReply.MaxMessageLength)
+                {
+                    return await CliContext.Error($"The message has more than {OofReply.MaxMessageLength} characters.");
+                }
+
+                var reply = new OofReply(Enabled: text.Length > 0, text, IsHtml: false);
+                updated = updated with { Internal = reply, ExternalKnown = reply, ExternalUnknown = reply };
+            }
+
+            OofSettings saved = await store.SetOofAsync(user.Id, updated, ct);
+            PrintOof(user.Address, saved);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static bool TryParseTime(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+
+    private static void PrintOof(string address, OofSettings oof)
+    {
+        string state = oof.Mode switch
+        {
+            OofMode.On => "on",
+            OofMode.Scheduled => string.Create(CultureInfo.InvariantCulture, $"scheduled from {oof.Start:yyyy-MM-dd HH:mm}Z to {oof.End:yyyy-MM-dd HH:mm}Z"),
+            _ => "off",
+        };
+        Console.WriteLine($"Out of Office of {address}: {state}.");
+        foreach ((string audience, OofReply reply) in new[] { ("Internal", oof.Internal), ("External (known)", oof.ExternalKnown), ("External (unknown)", oof.ExternalUnknown) })
+        {
+            string format = reply.IsHtml ? "HTML" : "text";
+            Console.WriteLine($"  {audience}: {(reply.Enabled ? "replies" : "no reply")}{(reply.Message.Length > 0 ? $" ({format}): {reply.Message}" : string.Empty)}");
+        }
     }
 }

@@ -32,6 +32,7 @@ public sealed class FolderCommandTests : IAsyncLifetime
             {
                 EasCommand.Sync, EasCommand.GetItemEstimate, EasCommand.MoveItems, EasCommand.ItemOperations, EasCommand.GetAttachment, EasCommand.Ping,
                 EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy,
+                EasCommand.Settings,
                 EasCommand.Search, EasCommand.ResolveRecipients, EasCommand.ValidateCert,
                 EasCommand.SendMail, EasCommand.SmartReply, EasCommand.SmartForward,
             }.Order(),

@@ -42,6 +42,7 @@ public sealed class SqliteMailbox : IAsyncDisposable
         services.AddSingleton(Policies);
         services.AddSingleton(Blobs);
         services.AddSingleton(Directory);
+        services.AddSingleton(_services.GetRequiredService<IUserSettingsStore>());
         services.AddSingleton(_services.GetRequiredService<IMailboxSearch>());
         services.AddSingleton(_services.GetRequiredService<IGlobalAddressList>());
         services.AddSingleton(_services.GetRequiredService<IOutboundQueueStore>());

@@ -257,7 +257,7 @@ public sealed class HostileRequestTests(ServerFixture fixture) : ServerTest(fixt
     }
 
     [Theory]
-    [InlineData("Settings")]
+    [InlineData("MeetingResponse")]
     public async Task UnimplementedCommand_Is501(string command)
     {
         using EasClient client = Fixture.Client(ServerFixture.Alice);

@@ -21,15 +21,23 @@ public sealed class PostgresStoreContractTests(PostgresStorageFixture fixture) :
     {
         string between = await PlanAsync(SqlMailboxStore.ReceivedBetweenQuery);
         string window = await PlanAsync(SqlMailboxStore.WindowCountQuery);
-        string conversation = await PlanAsync(SqlMailboxStore.ConversationQuery);
+        // The search's index on (user, date) serves this query too; the planner's choice between the two on an
+        // empty table says nothing, so the conversation index is shown usable with the other one out of the way.
+        string conversation = await PlanAsync(SqlMailboxStore.ConversationQuery, without: "ix_items_user_date");
 
         Assert.Contains("ix_items_folder_date", between, StringComparison.Ordinal);
         Assert.DoesNotContain("Sort", between, StringComparison.Ordinal);
         Assert.Contains("Index Only Scan using ix_items_folder_date", window, StringComparison.Ordinal);
         Assert.Contains("ix_items_user_conversation", conversation, StringComparison.Ordinal);
+        Assert.Equal(1, await Fixture.ScalarAsync("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'ix_items_user_date'"));
     }
 
     // Forbid the sequential scan a nearly empty table would get, to see which index the planner can use.
-    private async Task<string> PlanAsync(string sql) =>
-        string.Join(" | ", await Fixture.QueryStringsAsync("SET enable_seqscan = off; EXPLAIN " + sql, PlanParameters));
+    // An index named in without is dropped for the EXPLAIN only, in a transaction rolled back.
+    private async Task<string> PlanAsync(string sql, string? without = null) =>
+        string.Join(" | ", await Fixture.QueryStringsAsync(
+            without is null
+                ? "SET enable_seqscan = off; EXPLAIN " + sql
+                : $"BEGIN; DROP INDEX {without}; SET LOCAL enable_seqscan = off; EXPLAIN {sql}; ROLLBACK;",
+            PlanParameters));
 }

@@ -9,9 +9,13 @@ namespace Pushbox.Mailbox.Delivery;
 /// Puts messages into mailboxes: resolves recipients (primary address or alias), stores the content
 /// once in the blob store and adds it to each recipient's folder. When a delivery method returns, the
 /// message is durable for every recipient it reported as delivered — SMTP replies 250 only then.
+/// Inbound mail delivered through <see cref="DeliverInboundAsync"/> is then announced to every registered
+/// <see cref="IDeliveryObserver"/> (Out of Office replies), which can neither fail nor slow the delivery.
 /// </summary>
-public sealed partial class MailDelivery(IDirectory directory, IMailboxStore store, IBlobStore blobs, TimeProvider time, ILogger<MailDelivery> logger)
+public sealed partial class MailDelivery(IDirectory directory, IMailboxStore store, IBlobStore blobs, TimeProvider time, ILogger<MailDelivery> logger, IEnumerable<IDeliveryObserver>? observers = null)
 {
+    private readonly IDeliveryObserver[] _observers = observers?.ToArray() ?? [];
+
     /// <summary>The user id that receives mail for <paramref name="address"/>, or null when it is not local.</summary>
     public async Task<long?> ResolveRecipientAsync(string address, CancellationToken cancellationToken)
     {
@@ -60,6 +64,41 @@ public sealed partial class MailDelivery(IDirectory directory, IMailboxStore sto
         return delivered;
     }
 
+    /// <summary>
+    /// Delivers inbound mail (from SMTP, or submitted by a local user) into each recipient's Inbox, as
+    /// <see cref="DeliverStoredAsync"/>, then tells the <see cref="IDeliveryObserver"/>s about the recipients it reached.
+    /// An observer that throws is logged and ignored: the message is delivered either way.
+    /// </summary>
+    /// <param name="content">The message, already in the blob store.</param>
+    /// <param name="reversePath">The envelope sender (MAIL FROM), a bare address; empty for the null reverse-path.</param>
+    /// <param name="recipients">The users to deliver to.</param>
+    /// <param name="receivedAt">The time of receipt; now when null.</param>
+    /// <param name="cancellationToken">Cancels the delivery.</param>
+    public async Task<IReadOnlyList<StoredItem>> DeliverInboundAsync(BlobRef content, string reversePath, IReadOnlyCollection<long> recipients, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reversePath);
+        IReadOnlyList<StoredItem> delivered = await DeliverStoredAsync(content, recipients, FolderType.Inbox, receivedAt, cancellationToken).ConfigureAwait(false);
+        if (delivered.Count > 0 && _observers.Length > 0)
+        {
+            var mail = new DeliveredMail(content, reversePath, [.. delivered.Select(i => i.UserId).Distinct()]);
+            foreach (IDeliveryObserver observer in _observers)
+            {
+                try
+                {
+                    observer.OnDelivered(mail);
+                }
+#pragma warning disable CA1031 // An observer's failure is its own; the message is delivered.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    LogObserverFailed(observer.GetType().Name, e);
+                }
+            }
+        }
+
+        return delivered;
+    }
+
     /// <summary>Reads the summary of stored content; a message that cannot be read at all gets an empty summary.</summary>
     public async Task<EmailSummary> ReadSummaryAsync(BlobRef content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -91,6 +130,9 @@ public sealed partial class MailDelivery(IDirectory directory, IMailboxStore sto
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Delivered item {ItemId} ({Bytes} bytes) to user {UserId}, folder {FolderId}")]
     private partial void LogDelivered(long userId, long folderId, long itemId, long bytes);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Delivery observer {Observer} failed; the message is delivered")]
+    private partial void LogObserverFailed(string observer, Exception exception);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Recipient user {UserId} disappeared before delivery ({Reason}); skipped")]
     private partial void LogRecipientGone(long userId, MailboxErrorReason reason);

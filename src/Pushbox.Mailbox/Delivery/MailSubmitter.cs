@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Outbound;
 using Pushbox.Mailbox.Users;
 
@@ -76,7 +75,8 @@ public sealed partial class MailSubmitter(IDirectory directory, MailDelivery del
 
         if (localUsers.Count > 0)
         {
-            await delivery.DeliverStoredAsync(submission.Content, localUsers, FolderType.Inbox, receivedAt: null, cancellationToken).ConfigureAwait(false);
+            // As inbound mail: a local recipient who is away answers a local sender too (the reply, from <>, is never answered).
+            await delivery.DeliverInboundAsync(submission.Content, reversePath, localUsers, receivedAt: null, cancellationToken).ConfigureAwait(false);
         }
 
         return new SubmissionResult(outcomes, queueId);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Pushbox.Mailbox.Blobs;
-using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
 using Pushbox.Smtp.Protocol;
 
@@ -532,7 +531,7 @@ internal sealed class SmtpSession : IDisposable
         IReadOnlyList<StoredItem> items;
         try
         {
-            items = await _services.Delivery.DeliverStoredAsync(content, transaction.DistinctUsers(), FolderType.Inbox, receivedAt, cancellationToken).ConfigureAwait(false);
+            items = await _services.Delivery.DeliverInboundAsync(content, ReversePath(transaction), transaction.DistinctUsers(), receivedAt, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -567,7 +566,7 @@ internal sealed class SmtpSession : IDisposable
             {
                 try
                 {
-                    IReadOnlyList<StoredItem> items = await _services.Delivery.DeliverStoredAsync(content, [userId], FolderType.Inbox, receivedAt, cancellationToken).ConfigureAwait(false);
+                    IReadOnlyList<StoredItem> items = await _services.Delivery.DeliverInboundAsync(content, ReversePath(transaction), [userId], receivedAt, cancellationToken).ConfigureAwait(false);
                     results[userId] = items.Count > 0 ? RecipientOutcome.Delivered : RecipientOutcome.Gone;
                 }
                 catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -606,6 +605,9 @@ internal sealed class SmtpSession : IDisposable
             await ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The envelope sender as delivery observers take it: the bare address, empty for the null reverse-path.</summary>
+    private static string ReversePath(SmtpTransaction transaction) => transaction.Sender.IsNull ? string.Empty : transaction.Sender.Address;
 
     private async ValueTask<bool> StartTlsAsync(string argument, CancellationToken cancellationToken)
     {
