@@ -15,12 +15,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDirectory"/>, <see cref="IMailboxStore"/>, <see cref="IDeviceStore"/>,
-<<<<<<< HEAD
-    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="ISentClientIdStore"/>, <see cref="IMailboxSearch"/>, <see cref="IGlobalAddressList"/> and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
-=======
-    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="IMailboxSearch"/>, <see cref="IGlobalAddressList"/>,
-    /// <see cref="IUserSettingsStore"/> (recovery passwords sealed with a key in the data folder) and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
->>>>>>> main
+    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="ISentClientIdStore"/>, <see cref="IMailboxSearch"/>,
+    /// <see cref="IGlobalAddressList"/>, <see cref="IUserSettingsStore"/> (recovery passwords sealed with a key in the data folder)
+    /// and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
     /// <paramref name="options"/>, the <see cref="PushboxDatabase"/> (call its
     /// <see cref="PushboxDatabase.MigrateAsync"/> before serving), and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered already. The options are validated and copied
@@ -66,11 +63,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeviceStore>(sp => new SqlDeviceStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IPolicyStore>(sp => new SqlPolicyStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IOutboundQueueStore>(sp => new SqlOutboundQueueStore(sp.GetRequiredService<PushboxDatabase>()));
-<<<<<<< HEAD
         services.AddSingleton<ISentClientIdStore>(sp => new SqlSentClientIdStore(sp.GetRequiredService<PushboxDatabase>()));
-=======
         services.AddSingleton<IUserSettingsStore>(sp => new SqlUserSettingsStore(sp.GetRequiredService<PushboxDatabase>(), new RecoveryPasswordSealer(settings.DataDirectory)));
->>>>>>> main
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(Path.Combine(settings.DataDirectory, StorageOptions.BlobFolderName), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
