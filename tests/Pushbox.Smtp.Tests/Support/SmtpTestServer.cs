@@ -42,6 +42,9 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     public IDirectory Directory { get; }
 
+    /// <summary>The server's services, for what the tests drive directly (the Out of Office responder, the outbound queue).</summary>
+    public IServiceProvider Services => _provider;
+
     public HookedMailboxStore Store { get; }
 
     public HookedBlobStore Blobs { get; }
