@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Policies;
@@ -9,9 +10,9 @@ using Pushbox.Protocol.Commands.Provision;
 namespace Pushbox;
 
 /// <summary>
-/// <c>pushbox policy list|show|set|default|assign|remove</c>: Exchange ActiveSync mailbox policies.
-/// Settings are a JSON object with the EASProvisionDoc setting names (MS-ASPROV), validated before
-/// they are stored; every change raises the policy's version, which makes its devices provision again.
+/// <c>pushbox policy list|show|new|set|default|assign|remove</c>: Exchange ActiveSync mailbox policies.
+/// Settings are the EASProvisionDoc setting names (MS-ASPROV), given as a JSON object or as
+/// <c>Setting=Value</c> pairs, validated before they are stored; every change raises the policy's version, which makes its devices provision again.
 /// </summary>
 internal static class PolicyCommand
 {
@@ -29,6 +30,7 @@ internal static class PolicyCommand
         var command = new Command("policy", "Manage mailbox policies: password, encryption, attachment and device rules that phones must accept.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
+        command.Subcommands.Add(New());
         command.Subcommands.Add(Set());
         command.Subcommands.Add(Default());
         command.Subcommands.Add(Assign());
@@ -75,13 +77,38 @@ internal static class PolicyCommand
         return command;
     }
 
+    private static Command New()
+    {
+        var name = NameArgument();
+        var command = new Command("new", "Create a policy with the permissive defaults; change it with policy set.") { name };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var store = services.GetRequiredService<IPolicyStore>();
+            string policyName = parse.GetValue(name)!;
+            if (await store.GetAsync(policyName, ct) is not null)
+            {
+                return await CliContext.Error($"there is a policy {policyName} already");
+            }
+
+            Policy saved = await store.SaveAsync(policyName, JsonSerializer.Serialize(new EasProvisionDoc(), Json), false, ct);
+            Console.WriteLine($"Created policy {saved.Name}.");
+            return 0;
+        }));
+        return command;
+    }
+
     private static Command Set()
     {
         var name = NameArgument();
+        var changes = new Argument<string[]>("SETTING=VALUE")
+        {
+            Description = "Settings to change, e.g. MinDevicePasswordLength=8 AllowCamera=false ApprovedApplicationList=a,b; the others keep their values.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var settings = new Option<string?>("--settings") { Description = "A JSON file (or - for standard input) with EASProvisionDoc settings, e.g. {\"DevicePasswordEnabled\": true, \"MinDevicePasswordLength\": 6}. Unnamed settings take their permissive defaults." };
         var allow = new Option<bool?>("--allow-non-provisionable") { Description = "Whether devices that cannot apply every setting may still synchronise (default: refused)." };
         var makeDefault = new Option<bool>("--default") { Description = "Make this the policy of every user who has none assigned." };
-        var command = new Command("set", "Create or change a policy; its devices provision again at their next request.") { name, settings, allow, makeDefault };
+        var command = new Command("set", "Create or change a policy; its devices provision again at their next request.") { name, changes, settings, allow, makeDefault };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
             var store = services.GetRequiredService<IPolicyStore>();
@@ -108,6 +135,32 @@ internal static class PolicyCommand
             else
             {
                 doc = existing is null ? new EasProvisionDoc() : Parse(existing.SettingsJson);
+            }
+
+            if (parse.GetValue(changes) is { Length: > 0 } pairs)
+            {
+                JsonObject current = JsonSerializer.SerializeToNode(doc, Json)!.AsObject();
+                foreach (string pair in pairs)
+                {
+                    int equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    string key = equals > 0 ? pair[..equals] : pair;
+                    string? setting = current.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+                    if (equals <= 0 || setting is null)
+                    {
+                        return await CliContext.Error(equals <= 0 ? $"'{pair}' is not Setting=Value" : $"unknown setting {key} (the names are MS-ASPROV's EASProvisionDoc settings)");
+                    }
+
+                    current[setting] = SettingValue(current[setting], pair[(equals + 1)..]);
+                }
+
+                try
+                {
+                    doc = Parse(current.ToJsonString());
+                }
+                catch (JsonException e)
+                {
+                    return await CliContext.Error($"the value of {e.Path?.TrimStart('$', '.')} has the wrong type");
+                }
             }
 
             try
@@ -196,6 +249,33 @@ internal static class PolicyCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A command-line value as the setting's JSON: a list for a list setting (comma-separated), true or false (also
+    /// 1 or 0) for a switch, a number or null as written, anything else a string; the deserialiser checks the type.
+    /// </summary>
+    private static JsonNode? SettingValue(JsonNode? current, string text)
+    {
+        if (current is JsonArray)
+        {
+            return new JsonArray([.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => (JsonNode?)JsonValue.Create(v))]);
+        }
+
+        if (current?.GetValueKind() is JsonValueKind.True or JsonValueKind.False && text is "1" or "0")
+        {
+            return JsonValue.Create(text == "1");
+        }
+
+        try
+        {
+            JsonNode? literal = JsonNode.Parse(text);
+            return literal is JsonValue or null ? literal : JsonValue.Create(text);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
     }
 
     private static EasProvisionDoc Parse(string json) =>

@@ -117,6 +117,34 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("allowed", Stdout(await Run("policy", "list")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Policy_NewThenSetPairs_ChangesOnlyTheNamedSettings_WithTheirTypesAndRanges()
+    {
+        var created = await Run("policy", "new", "Field");
+        var twice = await Run("policy", "new", "Field");
+        var first = await Run("policy", "set", "Field", "DevicePasswordEnabled=true", "MinDevicePasswordLength=8");
+        var second = await Run("policy", "set", "Field", "allowcamera=0", "UnapprovedInROMApplicationList=Camera.exe, Browser.exe");
+        var outOfRange = await Run("policy", "set", "Field", "MinDevicePasswordLength=40");
+        var wrongType = await Run("policy", "set", "Field", "MinDevicePasswordLength=eight");
+        var unknown = await Run("policy", "set", "Field", "NoSuchSetting=1");
+        var malformed = await Run("policy", "set", "Field", "AllowCamera");
+
+        Assert.Equal((0, "Created policy Field.\n"), (created.ExitCode, Stdout(created)));
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal((1, "pushbox: invalid setting MinDevicePasswordLength: Must be from 1 to 16.\n"), (outOfRange.ExitCode, outOfRange.Stderr));
+        Assert.Equal(1, wrongType.ExitCode);
+        Assert.Contains("MinDevicePasswordLength has the wrong type", wrongType.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown setting NoSuchSetting", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is not Setting=Value", malformed.Stderr, StringComparison.Ordinal);
+        using JsonDocument shown = JsonDocument.Parse(Stdout(await Run("policy", "show", "Field")));
+        Assert.True(shown.RootElement.GetProperty("DevicePasswordEnabled").GetBoolean());
+        Assert.Equal(8, shown.RootElement.GetProperty("MinDevicePasswordLength").GetInt32());
+        Assert.False(shown.RootElement.GetProperty("AllowCamera").GetBoolean());
+        Assert.Equal(["Camera.exe", "Browser.exe"], shown.RootElement.GetProperty("UnapprovedInROMApplicationList").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Theory]
     [InlineData("allow")]
     [InlineData("block")]
