@@ -132,8 +132,8 @@ internal static partial class DeviceCommand
 
     private static Command Wipe()
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        Argument<string> email = EmailArgument();
+        Argument<string> deviceId = DeviceIdArgument();
         var accountOnly = new Option<bool>("--account-only") { Description = "Erase only this account's data and credentials from the device (protocol 16.1 devices), not the whole device." };
         var command = new Command("wipe", "Order a remote wipe of a device: it is sent at the device's next request (at once to a device waiting in a Ping); afterwards the device is refused until removed or allowed.") { email, deviceId, accountOnly };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
@@ -159,8 +159,8 @@ internal static partial class DeviceCommand
 
     private static Command Remove()
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        Argument<string> email = EmailArgument();
+        Argument<string> deviceId = DeviceIdArgument();
         var command = new Command("remove", "Forget a device: its sync state, policy keys, wipe and access decision. At its next contact it starts over as a new device.") { email, deviceId };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
@@ -254,6 +254,10 @@ internal static partial class DeviceCommand
         _ => DeviceAccessState.Quarantined,
     };
 
+    private static Argument<string> EmailArgument() => new("EMAIL") { Description = "The user's address (or one of their aliases)." };
+
+    private static Argument<string> DeviceIdArgument() => new("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+
     /// <summary>The user and their device, or an error line and nulls.</summary>
     private static async Task<(Mailbox.Users.User? User, Device? Device)> FindAsync(IServiceProvider services, string address, string deviceId, CancellationToken ct)
     {
@@ -273,24 +277,19 @@ internal static partial class DeviceCommand
 
     private static Command Log()
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        Argument<string> email = EmailArgument();
+        Argument<string> deviceId = DeviceIdArgument();
         var state = new Argument<string>("on|off") { Description = "on: write every request and response of the device, decoded, to its log file; off: stop." };
         state.AcceptOnlyFromAmong("on", "off");
         var command = new Command("log", "Switch a device's protocol log on or off (takes effect at its next request; passwords are removed).") { email, deviceId, state };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
-            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            if (await FindAsync(services, parse.GetValue(email)!, parse.GetValue(deviceId)!, ct) is not ({ } user, { } device))
             {
                 return CliContext.ExitFailure;
             }
 
             var store = services.GetRequiredService<IDeviceStore>();
-            string id = parse.GetValue(deviceId)!;
-            if (await FindDeviceAsync(store, user.Id, id, ct) is not { } device)
-            {
-                return await NoSuchDevice(user.Address, id);
-            }
 
             bool on = parse.GetValue(state) == "on";
             await store.SetProtocolLogAsync(device.Id, on, ct);
@@ -307,21 +306,16 @@ internal static partial class DeviceCommand
 
     private static Command Show()
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        Argument<string> email = EmailArgument();
+        Argument<string> deviceId = DeviceIdArgument();
         var command = new Command("show", "Show what a device said about itself (Settings or Provision DeviceInformation) and whether it stored a recovery password.") { email, deviceId };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
-            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            if (await FindAsync(services, parse.GetValue(email)!, parse.GetValue(deviceId)!, ct) is not ({ } user, { } device))
             {
                 return CliContext.ExitFailure;
             }
 
-            string id = parse.GetValue(deviceId)!;
-            if (await FindDeviceAsync(services.GetRequiredService<IDeviceStore>(), user.Id, id, ct) is not { } device)
-            {
-                return await NoSuchDevice(user.Address, id);
-            }
 
             bool recovery = await services.GetRequiredService<IUserSettingsStore>().GetRecoveryPasswordAsync(device.Id, ct) is not null;
             DeviceInformation info = device.Information;
@@ -340,21 +334,16 @@ internal static partial class DeviceCommand
 
     private static Command RecoveryPassword()
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        Argument<string> email = EmailArgument();
+        Argument<string> deviceId = DeviceIdArgument();
         var command = new Command("recovery-password", "Print the recovery password a device stored (Settings DevicePassword), to give to its user who is locked out of the device.") { email, deviceId };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
-            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            if (await FindAsync(services, parse.GetValue(email)!, parse.GetValue(deviceId)!, ct) is not ({ } user, { } device))
             {
                 return CliContext.ExitFailure;
             }
 
-            string id = parse.GetValue(deviceId)!;
-            if (await FindDeviceAsync(services.GetRequiredService<IDeviceStore>(), user.Id, id, ct) is not { } device)
-            {
-                return await NoSuchDevice(user.Address, id);
-            }
 
             if (await services.GetRequiredService<IUserSettingsStore>().GetRecoveryPasswordAsync(device.Id, ct) is not { } password)
             {
@@ -369,22 +358,17 @@ internal static partial class DeviceCommand
 
     private static Command Access(string name, DeviceAccessState state, string description)
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var deviceId = new Argument<string>("DEVICEID") { Description = "The DeviceId, as `pushbox device list` shows it." };
+        Argument<string> email = EmailArgument();
+        Argument<string> deviceId = DeviceIdArgument();
         var command = new Command(name, description) { email, deviceId };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
-            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            if (await FindAsync(services, parse.GetValue(email)!, parse.GetValue(deviceId)!, ct) is not ({ } user, { } device))
             {
                 return CliContext.ExitFailure;
             }
 
             var store = services.GetRequiredService<IDeviceStore>();
-            string id = parse.GetValue(deviceId)!;
-            if (await FindDeviceAsync(store, user.Id, id, ct) is not { } device)
-            {
-                return await NoSuchDevice(user.Address, id);
-            }
 
             await store.SetAccessOverrideAsync(device.Id, state, ct);
             Console.WriteLine($"{device.DeviceId} ({user.Address}) is now {state} (was {device.AccessState}).");
