@@ -112,9 +112,8 @@ internal static class UserDirectoryCommands
         return command;
     }
 
-    /// <summary>Whether limit <paramref name="lower"/> is above <paramref name="higher"/> (unlimited is above every size).</summary>
-    private static bool Exceeds(QuotaLimit lower, QuotaLimit higher) =>
-        lower.IsUnlimited ? higher.Bytes is not null : lower.Bytes is { } l && higher.Bytes is { } h && l > h;
+    /// <summary>Whether limit <paramref name="lower"/> is a size above size <paramref name="higher"/> (an unlimited lower limit never applies, so it never conflicts).</summary>
+    private static bool Exceeds(QuotaLimit lower, QuotaLimit higher) => lower.Bytes is { } l && higher.Bytes is { } h && l > h;
 
     private static Command Show()
     {
