@@ -21,12 +21,6 @@ public abstract class DeviceManagementTests(DeviceManagementServerFixture fixtur
     private static readonly XNamespace FH = "FolderHierarchy:";
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
 
-    private static readonly string[] SyncSchemas =
-    [
-        "SyncResponse.xsd", "AirSync.xsd", "AirSyncBase.xsd", "Calendar.xsd", "Contacts.xsd", "Contacts2.xsd", "DocumentLibrary.xsd",
-        "Email.xsd", "Email2.xsd", "Notes.xsd", "RightsManagement.xsd", "Tasks.xsd", "ItemOperations.xsd", "ComposeMail.xsd", "MeetingResponseResponse.xsd",
-    ];
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
@@ -247,13 +241,14 @@ public abstract class DeviceManagementTests(DeviceManagementServerFixture fixtur
     {
         EasResponse response = await client.SendAsync("Provision", xml, version);
         Assert.True(response.StatusCode == 200 && response.Xml is not null, response.ToString());
+        XsdValidator.AssertValidWbxml(response.Body, EasSchemas.Provision);
         return response.Xml!.Root!;
     }
 
     private static async Task<SyncCollectionResult> SyncAsync(EasClient client, string folder, string key, string version)
     {
         SyncResult result = await client.SyncAsync(folder, key, 50, version: version);
-        XsdValidator.AssertValidWbxml(result.Response.Body, SyncSchemas);
+        XsdValidator.AssertValidWbxml(result.Response.Body, EasSchemas.Sync);
         return result.Collection;
     }
 
