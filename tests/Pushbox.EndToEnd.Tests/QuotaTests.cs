@@ -89,6 +89,28 @@ public abstract class QuotaTests(QuotaServerFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendMail_121BySenderPastProhibitSend_IsHttp507_AndNothingIsSent()
+    {
+        string alice = await fixture.NewUserAsync();
+        string bob = await fixture.NewUserAsync();
+        await fixture.CliAsync("user", "set", alice, "--prohibit-send-quota", "1KB");
+        await SmtpDelivery.DeliverAsync(fixture.Server.SmtpPort, "sender@remote.invalid", alice, [TextMessage("sender@remote.invalid", alice, "Big", 3000)]);
+        using EasClient client = fixture.Client(alice, "12.1");
+
+        EasResponse response = await client.SendAsync(new EasRequest("SendMail")
+        {
+            Wbxml = Message(alice, bob, "Blocked 12.1", "Not sent."),
+            ContentType = "message/rfc822",
+            Parameters = [new("SaveInSent", "T")],
+        });
+
+        // Before 14.0 a ComposeMail failure is an HTTP status: 507 for a full mailbox (MS-ASCMD 2.2.2, status 113).
+        Assert.Equal(507, response.StatusCode);
+        Assert.Empty(await fixture.ReadFolderAsync(bob, Inbox));
+        Assert.Empty(await fixture.ReadFolderAsync(alice, SentItems));
+    }
+
+    [Fact]
     public async Task SendMail_ToAFullLocalRecipient_ReachesTheOthers_AndBouncesIntoTheSendersInbox()
     {
         string alice = await fixture.NewUserAsync();

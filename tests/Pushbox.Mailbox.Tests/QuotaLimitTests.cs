@@ -89,5 +89,7 @@ public sealed class QuotaLimitTests
         Assert.Equal(2, errors.Count);
         Assert.Contains("Quota:ProhibitSendSize", errors[0], StringComparison.Ordinal);
         Assert.Contains("Quota:ProhibitSendReceiveSize", errors[1], StringComparison.Ordinal);
+        Assert.Single(new QuotaOptions { WarningSize = "3GB", ProhibitSendSize = "2GB" }.Validate());
+        Assert.Empty(new QuotaOptions { WarningSize = "unlimited", ProhibitSendSize = "2GB", ProhibitSendReceiveSize = "2.3GB" }.Validate());
     }
 }

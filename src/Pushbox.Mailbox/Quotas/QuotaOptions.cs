@@ -33,8 +33,20 @@ public sealed class QuotaOptions
             }
         }
 
+        if (errors.Count == 0)
+        {
+            UserQuota limits = Defaults;
+            if (Above(limits.Warning, limits.ProhibitSend) || Above(limits.ProhibitSend, limits.ProhibitSendReceive) || Above(limits.Warning, limits.ProhibitSendReceive))
+            {
+                errors.Add($"Quota sizes must grow from WarningSize to ProhibitSendSize to ProhibitSendReceiveSize (were {limits.Warning}, {limits.ProhibitSend}, {limits.ProhibitSendReceive}).");
+            }
+        }
+
         return errors;
     }
+
+    // An unlimited lower limit never applies, so it never conflicts with a higher one.
+    private static bool Above(QuotaLimit lower, QuotaLimit higher) => lower.Bytes is { } l && higher.Bytes is { } h && l > h;
 
     private static QuotaLimit Parse(string value, string name) =>
         QuotaLimit.TryParse(value, out QuotaLimit limit) && !limit.IsDefault
