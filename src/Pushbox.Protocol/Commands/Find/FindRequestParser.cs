@@ -85,7 +85,7 @@ public static class FindRequestParser
 
         while (NextChild(reader, 2))
         {
-            if (reader.Tag is not (Tags.MailBoxSearchCriterion or Tags.GalSearchCriterion))
+            if (reader.Tag is not (Tags.MailBoxSearchCriterion or Tags.GALSearchCriterion))
             {
                 throw NotAllowed(reader, Tags.ExecuteSearch);
             }
@@ -95,7 +95,7 @@ public static class FindRequestParser
                 throw Malformed("ExecuteSearch holds more than one criterion", reader.TokenOffset);
             }
 
-            criterion = ReadCriterion(reader, gal: reader.Tag == Tags.GalSearchCriterion);
+            criterion = ReadCriterion(reader, gal: reader.Tag == Tags.GALSearchCriterion);
         }
 
         return criterion ?? throw Malformed("ExecuteSearch holds no criterion", offset);
@@ -136,7 +136,7 @@ public static class FindRequestParser
                     ReadOptions(reader, criterion);
                     break;
                 default:
-                    throw NotAllowed(reader, gal ? Tags.GalSearchCriterion : Tags.MailBoxSearchCriterion);
+                    throw NotAllowed(reader, gal ? Tags.GALSearchCriterion : Tags.MailBoxSearchCriterion);
             }
         }
 
