@@ -9,6 +9,7 @@ using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Commands.ComposeMail;
@@ -24,7 +25,9 @@ namespace Pushbox.Commands.Handlers;
 /// Message-ID; for the smart commands the original appended unless ReplaceMime, and In-Reply-To), stripped of
 /// Bcc, and handed to the <see cref="IMailSubmitter"/> for every To, Cc and Bcc recipient. The same content
 /// goes to Sent Items (read) when asked. The original of a smart command records the reply or forward
-/// (LastVerbExecuted). A 14.0+ ClientId already sent by this device is answered 118 and sends nothing.
+/// (LastVerbExecuted). A 14.0+ ClientId already sent by this device is answered 118 and sends nothing. A sender whose
+/// mailbox is past its ProhibitSend limit is answered 113 (HTTP 507 before 14.0) and sends nothing; a local recipient
+/// whose mailbox is full does not fail the send (<see cref="MailSubmitter"/> bounces it to the sender).
 /// Success is an empty response; a failure is the command's Status from 14.0, an HTTP status before.
 /// </summary>
 internal sealed partial class ComposeMailHandler(
@@ -38,7 +41,8 @@ internal sealed partial class ComposeMailHandler(
     SendOptions options,
     WbxmlLimits limits,
     TimeProvider time,
-    ILogger<ComposeMailHandler> logger) : IEasCommandHandler
+    ILogger<ComposeMailHandler> logger,
+    MailboxQuotas? quotas = null) : IEasCommandHandler
 {
     public EasCommand Command => command;
 
@@ -84,6 +88,13 @@ internal sealed partial class ComposeMailHandler(
         {
             LogDuplicate(command, user.Address, context.Device.DeviceId, clientId);
             return Fail(context, ComposeMailStatus.MessagePreviouslySent);
+        }
+
+        // MS-ASCMD 2.2.2 status 113: the sender's mailbox is past ProhibitSend; nothing is sent.
+        if (quotas is not null && await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { SendProhibited: true } quota)
+        {
+            quotas.Refused(QuotaRefusal.Send, user.Id, quota);
+            return Refused(context, ComposeMailStatus.MailboxQuotaExceeded, "the sender's mailbox is over its send limit");
         }
 
         if (request.Mime.Length > options.MaxMessageSize)
@@ -223,6 +234,10 @@ internal sealed partial class ComposeMailHandler(
             Folder sent = await store.GetStandardFolderAsync(user.Id, FolderType.SentItems, cancellationToken).ConfigureAwait(false);
             EmailSummary summary = await delivery.ReadSummaryAsync(content, now, cancellationToken).ConfigureAwait(false);
             await store.AddEmailAsync(user.Id, sent.Id, new NewEmail(content, summary with { Read = true }), cancellationToken).ConfigureAwait(false);
+            if (quotas is not null)
+            {
+                await quotas.WarnIfCrossedAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (original is not null)

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Outbound;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 
 namespace Pushbox.Mailbox.Delivery;
@@ -7,10 +9,23 @@ namespace Pushbox.Mailbox.Delivery;
 /// <summary>
 /// The <see cref="IMailSubmitter"/>: local recipients through <see cref="MailDelivery"/> into their
 /// Inbox, the rest as one entry of the <see cref="IOutboundQueueStore"/> (then <see cref="OutboundQueueSignal"/>
-/// wakes the relay sender of this process).
+/// wakes the relay sender of this process). With <see cref="MailboxQuotas"/>, a local recipient past ProhibitSendReceive
+/// is not delivered to: the sender gets a delivery-status notification from the <see cref="INonDeliveryReporter"/>
+/// (in their Inbox when local, else through the queue), and the other recipients get the message as usual.
 /// </summary>
-public sealed partial class MailSubmitter(IDirectory directory, MailDelivery delivery, IOutboundQueueStore queue, OutboundQueueSignal signal, ILogger<MailSubmitter> logger) : IMailSubmitter
+public sealed partial class MailSubmitter(
+    IDirectory directory,
+    MailDelivery delivery,
+    IOutboundQueueStore queue,
+    OutboundQueueSignal signal,
+    ILogger<MailSubmitter> logger,
+    MailboxQuotas? quotas = null,
+    INonDeliveryReporter? reporter = null,
+    TimeProvider? time = null) : IMailSubmitter
 {
+    /// <summary>What a notification says about a full local mailbox.</summary>
+    public const string MailboxFullReply = "552 5.2.2 Mailbox full: the recipient's mailbox is over its size limit";
+
     /// <inheritdoc/>
     public async Task<SubmissionResult> SubmitAsync(MailSubmission submission, CancellationToken cancellationToken)
     {
@@ -32,6 +47,8 @@ public sealed partial class MailSubmitter(IDirectory directory, MailDelivery del
         var seenAddresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var localUsers = new List<long>();
         var remote = new List<string>();
+        var full = new List<UndeliveredRecipient>();
+        DateTimeOffset arrival = (time ?? TimeProvider.System).GetUtcNow();
         foreach (string recipient in submission.Recipients)
         {
             if (!EmailAddress.TryNormalize(recipient ?? string.Empty, out string address))
@@ -50,6 +67,12 @@ public sealed partial class MailSubmitter(IDirectory directory, MailDelivery del
             {
                 remote.Add(address);
                 outcomes.Add(new SubmittedRecipient(address, RecipientDisposition.Queued, null));
+            }
+            else if (quotas is not null && await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { ReceiveProhibited: true } status)
+            {
+                quotas.Refused(QuotaRefusal.LocalRecipient, user.Id, status);
+                full.Add(new UndeliveredRecipient(address, "5.2.2", MailboxFullReply));
+                outcomes.Add(new SubmittedRecipient(address, RecipientDisposition.MailboxFull, user.Id));
             }
             else
             {
@@ -79,8 +102,45 @@ public sealed partial class MailSubmitter(IDirectory directory, MailDelivery del
             await delivery.DeliverInboundAsync(submission.Content, reversePath, localUsers, receivedAt: null, cancellationToken).ConfigureAwait(false);
         }
 
+        if (full.Count > 0)
+        {
+            await BounceAsync(submission.Content, reversePath, full, arrival, cancellationToken).ConfigureAwait(false);
+        }
+
         return new SubmissionResult(outcomes, queueId);
     }
+
+    /// <summary>Tells the sender which local recipients were full: into their Inbox when local (whatever its own size), else through the queue.</summary>
+    private async Task BounceAsync(BlobRef content, string reversePath, List<UndeliveredRecipient> full, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        if (reversePath.Length == 0 || reporter is null)
+        {
+            // Mail from the null reverse-path (a bounce, an automatic reply) is never bounced (RFC 5321 section 4.5.5).
+            LogNotBounced(full.Count, reversePath.Length == 0 ? "null reverse-path" : "no notification writer");
+            return;
+        }
+
+        BlobRef notification = await reporter.WriteAsync(content, reversePath, full, arrival, cancellationToken).ConfigureAwait(false);
+        User? sender = await directory.FindUserAsync(reversePath, cancellationToken).ConfigureAwait(false);
+        if (sender is not null)
+        {
+            await delivery.DeliverStoredAsync(notification, [sender.Id], Folders.FolderType.Inbox, receivedAt: null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(notification.Hash, notification.Length, MailSubmission.NullReversePath, [reversePath]), cancellationToken).ConfigureAwait(false);
+            signal.Pulse();
+            LogQueued(queued.Id, 1, notification.Length);
+        }
+
+        LogBounced(reversePath, full.Count);
+    }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Bounced to {Sender}: {Recipients} local recipient(s) with a full mailbox")]
+    private partial void LogBounced(string sender, int recipients);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "{Recipients} local recipient(s) with a full mailbox not delivered to; no notification ({Why})")]
+    private partial void LogNotBounced(int recipients, string why);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Queued message {QueueId} ({Bytes} bytes) for {Recipients} remote recipient(s)")]
     private partial void LogQueued(long queueId, int recipients, long bytes);
