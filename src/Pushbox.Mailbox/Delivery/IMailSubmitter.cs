@@ -14,7 +14,9 @@ public interface IMailSubmitter
     /// Delivers or queues <see cref="MailSubmission.Content"/> for each recipient of <paramref name="submission"/>.
     /// A recipient that is not a syntactically valid address is reported as
     /// <see cref="RecipientDisposition.Invalid"/> and skipped; the others are still submitted. The same
-    /// address listed twice (or a user's address and alias) is submitted once.
+    /// address listed twice (or a user's address and alias) is submitted once. A local recipient whose mailbox is past
+    /// its ProhibitSendReceive limit is reported as <see cref="RecipientDisposition.MailboxFull"/> and not delivered to;
+    /// the sender gets a delivery-status notification instead (none for the null reverse-path).
     /// </summary>
     /// <exception cref="ArgumentException">The reverse-path is neither empty nor a valid address, or there are no recipients.</exception>
     Task<SubmissionResult> SubmitAsync(MailSubmission submission, CancellationToken cancellationToken);
