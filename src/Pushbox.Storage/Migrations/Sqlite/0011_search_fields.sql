@@ -1,6 +1,6 @@
 -- Find (KQL property restrictions): the full-text index keeps the sender, the To and the Cc recipients
 -- apart, so that from:, to:, cc: and participants: can be answered. Kept in step with
--- Migrations/Postgres/0010_search_fields.sql.
+-- Migrations/Postgres/0011_search_fields.sql.
 --
 -- item_search is rebuilt with the columns subject, sender, to_list, cc_list, body (same tokenizer and
 -- prefix indexes as schema 7). A contentless table cannot be reshaped, so it is filled again here from

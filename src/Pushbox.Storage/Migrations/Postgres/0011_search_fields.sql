@@ -1,6 +1,6 @@
 -- Find (KQL property restrictions): the full-text index tells the fields of an email apart, so that
 -- from:, to:, cc:, participants:, subject: and body: can be answered. Kept in step with
--- Migrations/Sqlite/0010_search_fields.sql.
+-- Migrations/Sqlite/0011_search_fields.sql.
 --
 -- item_search.document now carries weights: A the subject, B the sender, C the To and Cc recipients,
 -- D the body (one GIN index answers every field). To and Cc share C, so recipients_to and recipients_cc
