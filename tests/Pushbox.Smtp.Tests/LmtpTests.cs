@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 using Pushbox.Smtp.Tests.Support;
 
@@ -147,5 +149,34 @@ public sealed class LmtpTests
         Assert.Empty(server.Service.LmtpEndPoints);
         Assert.Single(server.Service.SmtpEndPoints);
         Assert.Equal(IPAddress.Loopback, server.SmtpEndPoint.Address);
+    }
+
+    [Fact]
+    public async Task Rcpt_MailboxPastProhibitSendReceive_Is452_422_AndOnlyTheOthersGetADataReply()
+    {
+        var quotas = new QuotaOptions { ProhibitSendReceiveSize = "1KB" };
+        await using SmtpTestServer server = await SmtpTestServer.StartAsync(lmtp: true, quotas: quotas);
+        User alice = await server.AddUserAsync("alice@example.com");
+        User bob = await server.AddUserAsync("bob@example.com");
+        await using RawClient client = await RawClient.GreetedAsync(server.LmtpEndPoint);
+        await client.CommandAsync("LHLO mta.local", "250 ");
+        await client.CommandAsync("MAIL FROM:<s@remote.test>", "250 2.1.0");
+        await client.CommandAsync("RCPT TO:<alice@example.com>", "250 2.1.5");
+        await client.CommandAsync("DATA", "354");
+        await client.SendAsync(RawClient.DotStuff(Encoding.ASCII.GetBytes("Subject: big\r\n\r\n" + new string('x', 2000) + "\r\n")));
+        await client.ExpectAsync("250 2.1.5 <alice@example.com>");
+
+        // Alice is now past 1 KB: refused at RCPT (a persistent transient failure, RFC 3463 X.2.2); Bob is not.
+        await client.CommandAsync("MAIL FROM:<s@remote.test>", "250 2.1.0");
+        await client.CommandAsync("RCPT TO:<alice@example.com>", "452 4.2.2 <alice@example.com>: mailbox full");
+        await client.CommandAsync("RCPT TO:<bob@example.com>", "250 2.1.5");
+        await client.CommandAsync("DATA", "354");
+        await client.SendAsync("Subject: small\r\n\r\nhi\r\n.\r\n");
+        await client.ExpectAsync("250 2.1.5 <bob@example.com>");
+        await client.CommandAsync("QUIT", "221 2.0.0");
+
+        Assert.Single(await server.InboxAsync(alice.Id));
+        Assert.Single(await server.InboxAsync(bob.Id));
+        Assert.Equal(1, server.Services.GetRequiredService<MailboxQuotas>().Refusals(QuotaRefusal.SmtpRecipient));
     }
 }

@@ -6,6 +6,7 @@ using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 using Pushbox.Storage;
 
@@ -61,7 +62,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     public UnixDomainSocketEndPoint LmtpSocket => Service.LmtpEndPoints.OfType<UnixDomainSocketEndPoint>().First();
 
-    public static async Task<SmtpTestServer> StartAsync(Action<SmtpOptions>? configure = null, bool lmtp = false, bool unixSocket = false)
+    public static async Task<SmtpTestServer> StartAsync(Action<SmtpOptions>? configure = null, bool lmtp = false, bool unixSocket = false, QuotaOptions? quotas = null)
     {
         string dataDirectory = NewDataDirectory();
         var options = new SmtpOptions { ServerName = ServerName };
@@ -86,6 +87,12 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         services.AddPushboxStorage(new StorageOptions { DataDirectory = dataDirectory });
         Decorate<IMailboxStore>(services, inner => new HookedMailboxStore(inner));
         Decorate<IBlobStore>(services, inner => new HookedBlobStore(inner));
+        if (quotas is not null)
+        {
+            services.AddSingleton(quotas);
+            services.AddSingleton<MailboxQuotas>();
+        }
+
         services.AddPushboxSmtp(options);
         ServiceProvider provider = services.BuildServiceProvider();
         try
