@@ -125,6 +125,7 @@ public sealed class SmtpSink : IAsyncDisposable
                 while (!token.IsCancellationRequested)
                 {
                     TcpClient client = await listener.AcceptTcpClientAsync(token).ConfigureAwait(false);
+                    client.NoDelay = true;
                     sessions.Add(Task.Run(() => SessionAsync(client, token), CancellationToken.None));
                 }
             }

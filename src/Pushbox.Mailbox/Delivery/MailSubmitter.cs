@@ -7,9 +7,10 @@ namespace Pushbox.Mailbox.Delivery;
 /// <summary>
 /// The <see cref="IMailSubmitter"/>: local recipients through <see cref="MailDelivery"/> into their
 /// Inbox, the rest as one entry of the <see cref="IOutboundQueueStore"/> (then <see cref="OutboundQueueSignal"/>
-/// wakes the relay sender of this process).
+/// wakes the relay sender of this process once committed). Both happen in one <see cref="IStoreTransactions"/> unit
+/// (the caller's, when it has one): the message is accepted for every recipient or for none.
 /// </summary>
-public sealed partial class MailSubmitter(IDirectory directory, MailDelivery delivery, IOutboundQueueStore queue, OutboundQueueSignal signal, ILogger<MailSubmitter> logger) : IMailSubmitter
+public sealed partial class MailSubmitter(IDirectory directory, MailDelivery delivery, IOutboundQueueStore queue, OutboundQueueSignal signal, IStoreTransactions transactions, ILogger<MailSubmitter> logger) : IMailSubmitter
 {
     /// <inheritdoc/>
     public async Task<SubmissionResult> SubmitAsync(MailSubmission submission, CancellationToken cancellationToken)
@@ -63,21 +64,30 @@ public sealed partial class MailSubmitter(IDirectory directory, MailDelivery del
             }
         }
 
-        long? queueId = null;
-        if (remote.Count > 0)
-        {
-            // Queued first: once the queue holds it, the remote part survives a failure of the local part.
-            QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(submission.Content.Hash, submission.Content.Length, reversePath, remote), cancellationToken).ConfigureAwait(false);
-            queueId = queued.Id;
-            LogQueued(queued.Id, remote.Count, submission.Content.Length);
-            signal.Pulse();
-        }
+        long? queueId = await transactions.RunAsync(
+            async ct =>
+            {
+                long? id = null;
+                if (remote.Count > 0)
+                {
+                    QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(submission.Content.Hash, submission.Content.Length, reversePath, remote), ct).ConfigureAwait(false);
+                    id = queued.Id;
+                    transactions.AfterCommit(() =>
+                    {
+                        LogQueued(queued.Id, remote.Count, submission.Content.Length);
+                        signal.Pulse();
+                    });
+                }
 
-        if (localUsers.Count > 0)
-        {
-            // As inbound mail: a local recipient who is away answers a local sender too (the reply, from <>, is never answered).
-            await delivery.DeliverInboundAsync(submission.Content, reversePath, localUsers, receivedAt: null, cancellationToken).ConfigureAwait(false);
-        }
+                if (localUsers.Count > 0)
+                {
+                    // As inbound mail: a local recipient who is away answers a local sender too (the reply, from <>, is never answered).
+                    await delivery.DeliverInboundAsync(submission.Content, reversePath, localUsers, receivedAt: null, ct).ConfigureAwait(false);
+                }
+
+                return id;
+            },
+            cancellationToken).ConfigureAwait(false);
 
         return new SubmissionResult(outcomes, queueId);
     }
