@@ -64,32 +64,35 @@ public sealed partial class MailSubmitter(IDirectory directory, MailDelivery del
             }
         }
 
-        long? queueId = await transactions.RunAsync(
-            async ct =>
-            {
-                long? id = null;
-                if (remote.Count > 0)
-                {
-                    QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(submission.Content.Hash, submission.Content.Length, reversePath, remote), ct).ConfigureAwait(false);
-                    id = queued.Id;
-                    transactions.AfterCommit(() =>
-                    {
-                        LogQueued(queued.Id, remote.Count, submission.Content.Length);
-                        signal.Pulse();
-                    });
-                }
-
-                if (localUsers.Count > 0)
-                {
-                    // As inbound mail: a local recipient who is away answers a local sender too (the reply, from <>, is never answered).
-                    await delivery.DeliverInboundAsync(submission.Content, reversePath, localUsers, receivedAt: null, ct).ConfigureAwait(false);
-                }
-
-                return id;
-            },
-            cancellationToken).ConfigureAwait(false);
-
+        // Both parts in one unit when there are two (one write alone is atomic as it is, and cheaper).
+        long? queueId = localUsers.Count > 0 && remote.Count > 0
+            ? await transactions.RunAsync(ct => SubmitPartsAsync(submission, reversePath, remote, localUsers, ct), cancellationToken).ConfigureAwait(false)
+            : await SubmitPartsAsync(submission, reversePath, remote, localUsers, cancellationToken).ConfigureAwait(false);
         return new SubmissionResult(outcomes, queueId);
+    }
+
+    /// <summary>Queues the remote part and delivers the local part; the queue entry's id, if any.</summary>
+    private async Task<long?> SubmitPartsAsync(MailSubmission submission, string reversePath, List<string> remote, List<long> localUsers, CancellationToken cancellationToken)
+    {
+        long? id = null;
+        if (remote.Count > 0)
+        {
+            QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(submission.Content.Hash, submission.Content.Length, reversePath, remote), cancellationToken).ConfigureAwait(false);
+            id = queued.Id;
+            transactions.AfterCommit(() =>
+            {
+                LogQueued(queued.Id, remote.Count, submission.Content.Length);
+                signal.Pulse();
+            });
+        }
+
+        if (localUsers.Count > 0)
+        {
+            // As inbound mail: a local recipient who is away answers a local sender too (the reply, from <>, is never answered).
+            await delivery.DeliverInboundAsync(submission.Content, reversePath, localUsers, receivedAt: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return id;
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Queued message {QueueId} ({Bytes} bytes) for {Recipients} remote recipient(s)")]
