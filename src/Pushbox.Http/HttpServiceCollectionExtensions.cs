@@ -54,6 +54,11 @@ public static class HttpServiceCollectionExtensions
                 metrics.ObserveProvisioning(counters);
             }
 
+            if (sp.GetService<Mailbox.Quotas.MailboxQuotas>() is { } quotas)
+            {
+                metrics.ObserveQuotaRefusals(quotas);
+            }
+
             return metrics;
         });
         services.AddSingleton(provider => new EasAuthenticator(

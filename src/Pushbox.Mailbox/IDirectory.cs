@@ -1,3 +1,4 @@
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 
 namespace Pushbox.Mailbox;
@@ -36,6 +37,10 @@ public interface IDirectory
     /// <summary>Sets the display name.</summary>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.UserNotFound"/>.</exception>
     Task SetDisplayNameAsync(long userId, string displayName, CancellationToken cancellationToken);
+
+    /// <summary>Sets the user's own mailbox limits (<see cref="QuotaLimit.Default"/>: the server default for that limit).</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.UserNotFound"/>.</exception>
+    Task SetQuotaAsync(long userId, UserQuota quota, CancellationToken cancellationToken);
 
     /// <summary>Adds an alias.</summary>
     /// <exception cref="MailboxException"><see cref="MailboxErrorReason.InvalidAddress"/>, <see cref="MailboxErrorReason.AddressInUse"/> or <see cref="MailboxErrorReason.UserNotFound"/>.</exception>

@@ -1,5 +1,6 @@
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Mailbox;
 
@@ -170,6 +171,29 @@ public interface IMailboxStore
         ReceivedItem? after,
         int limit,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The user's mailbox size (the sum of their items' sizes, kept by every write that adds, changes or removes
+    /// items, in its own transaction) with their own limits; null when there is no such user. One primary-key read.
+    /// </summary>
+    Task<MailboxUsage?> GetMailboxUsageAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Every user's <see cref="GetMailboxUsageAsync"/>, by user id.</summary>
+    Task<IReadOnlyList<MailboxUsage>> ListMailboxUsageAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the user is being warned about <paramref name="warningBytes"/>: true for the one caller that
+    /// records it while the mailbox is at least that large and no warning is recorded; false otherwise (warned already,
+    /// or shrunk meanwhile). The record is cleared when the mailbox shrinks below it, or by <see cref="ClearQuotaWarningAsync"/>.
+    /// </summary>
+    Task<bool> TryMarkQuotaWarnedAsync(long userId, long warningBytes, CancellationToken cancellationToken);
+
+    /// <summary>Forgets that the user was warned (their warning size went up past their mailbox size).</summary>
+    Task ClearQuotaWarningAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes the user's mailbox size from their items and returns it (repairs a size kept wrong by a bug or a hand edit).</summary>
+    /// <exception cref="MailboxException"><see cref="MailboxErrorReason.UserNotFound"/>.</exception>
+    Task<long> RecountMailboxSizeAsync(long userId, CancellationToken cancellationToken);
 
     /// <summary>An email in the folder with exactly this content, or null (re-running an import adds nothing twice).</summary>
     Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken);

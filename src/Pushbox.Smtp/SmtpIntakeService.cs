@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Smtp.Protocol;
 using Pushbox.Smtp.Sessions;
 
@@ -37,13 +38,20 @@ public sealed class SmtpIntakeService : BackgroundService
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _instance = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    private readonly MailboxQuotas? _quotas;
     private SessionServices? _services;
     private long _sessionCounter;
     private int _activeSessions;
     private volatile bool _stopping;
 
     /// <summary>Creates the service; nothing is bound until <see cref="StartAsync"/>.</summary>
-    public SmtpIntakeService(SmtpOptions options, MailDelivery delivery, IBlobStore blobs, TimeProvider time, ILogger<SmtpIntakeService> logger)
+    /// <param name="options">Endpoints and limits.</param>
+    /// <param name="delivery">Resolves recipients and delivers.</param>
+    /// <param name="blobs">Where message content goes.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="quotas">The mailbox limits; null: none (every existing mailbox receives).</param>
+    public SmtpIntakeService(SmtpOptions options, MailDelivery delivery, IBlobStore blobs, TimeProvider time, ILogger<SmtpIntakeService> logger, MailboxQuotas? quotas = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -55,6 +63,7 @@ public sealed class SmtpIntakeService : BackgroundService
         _blobs = blobs;
         _time = time;
         _logger = logger;
+        _quotas = quotas;
     }
 
     /// <summary>The SMTP endpoints actually bound (with the port chosen for a configured port 0), once started.</summary>
@@ -75,7 +84,7 @@ public sealed class SmtpIntakeService : BackgroundService
         SslStreamCertificateContext? certificate = _options.Certificate is { } configured
             ? SslStreamCertificateContext.Create(configured, additionalCertificates: null, offline: true)
             : null;
-        _services = new SessionServices(_options, _delivery, _blobs, _time, _logger, certificate);
+        _services = new SessionServices(_options, _delivery, _blobs, _time, _logger, certificate, _quotas);
         try
         {
             foreach (EndPoint endPoint in _options.Endpoints)

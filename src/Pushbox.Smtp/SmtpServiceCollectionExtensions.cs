@@ -15,7 +15,9 @@ public static class SmtpServiceCollectionExtensions
     /// <c>IMailboxStore</c> and <c>IBlobStore</c> (from <c>AddPushboxStorage</c>) and logging; adds
     /// <see cref="MailDelivery"/>, the <see cref="IMailSubmitter"/> and <see cref="TimeProvider.System"/> unless already registered,
     /// and the Out of Office responder (<see cref="OofResponder"/>, hosted; needs <c>IUserSettingsStore</c>), which answers mail
-    /// delivered through <see cref="MailDelivery.DeliverInboundAsync"/>.
+    /// delivered through <see cref="MailDelivery.DeliverInboundAsync"/>, and the <see cref="INonDeliveryReporter"/> that
+    /// writes the bounce a local sender gets for a full local recipient. Mailbox limits apply when <c>MailboxQuotas</c>
+    /// is registered.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static IServiceCollection AddPushboxSmtp(this IServiceCollection services, SmtpOptions options)
@@ -28,6 +30,7 @@ public static class SmtpServiceCollectionExtensions
         services.TryAddSingleton<MailDelivery>();
         services.TryAddSingleton<OutboundQueueSignal>();
         services.TryAddSingleton<IMailSubmitter, MailSubmitter>();
+        services.TryAddSingleton<INonDeliveryReporter, Relay.NonDeliveryReporter>();
         services.AddSingleton<SmtpIntakeService>();
         services.AddHostedService(provider => provider.GetRequiredService<SmtpIntakeService>());
 

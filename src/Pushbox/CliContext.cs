@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.Import;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Storage;
 
 namespace Pushbox;
@@ -44,6 +45,20 @@ internal static class CliContext
         return options;
     }
 
+    /// <summary>The default mailbox limits (section <c>Quota</c>), validated.</summary>
+    /// <exception cref="ArgumentException">A limit is not a size.</exception>
+    public static QuotaOptions QuotaOptions(IConfiguration configuration)
+    {
+        var options = new QuotaOptions();
+        configuration.GetSection("Quota").Bind(options);
+        if (options.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("Invalid quota settings:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+        }
+
+        return options;
+    }
+
     /// <summary>Opens the store for an administrative verb: services, migrated, logging warnings to standard error.</summary>
     public static async Task<ServiceProvider> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -57,6 +72,8 @@ internal static class CliContext
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton(TimeProvider.System);
         services.AddPushboxStorage(StorageOptions(configuration, data));
+        services.AddSingleton(QuotaOptions(configuration));
+        services.AddSingleton<MailboxQuotas>();
         services.AddSingleton<MailDelivery>();
         services.AddSingleton<MailImporter>();
         ServiceProvider provider = services.BuildServiceProvider();

@@ -28,6 +28,7 @@ internal static class MailboxCommand
         }));
         command.Subcommands.Add(show);
         command.Subcommands.Add(Reindex());
+        command.Subcommands.Add(Recount());
         return command;
     }
 
@@ -39,6 +40,48 @@ internal static class MailboxCommand
         {
             long indexed = await services.GetRequiredService<Mailbox.Search.SearchIndexer>().RunAsync(ct);
             Console.WriteLine($"Indexed {indexed} email(s).");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary><c>pushbox mailbox recount EMAIL | --all</c>: recompute mailbox sizes (the quota running totals) from the items.</summary>
+    private static Command Recount()
+    {
+        var email = new Argument<string?>("EMAIL") { Description = "The user's address (or one of their aliases).", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Recount every mailbox." };
+        var command = new Command("recount", "Recompute mailbox sizes from the items (the size quotas are checked against); prints old and new size.") { email, all };
+        command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
+        {
+            var directory = services.GetRequiredService<IDirectory>();
+            var store = services.GetRequiredService<IMailboxStore>();
+            List<Mailbox.Users.User> users = [];
+            if (parse.GetValue(all) == (parse.GetValue(email) is not null))
+            {
+                Console.Error.WriteLine("Name one user, or give --all.");
+                return CliContext.ExitFailure;
+            }
+
+            if (parse.GetValue(all))
+            {
+                users.AddRange(await directory.ListUsersAsync(ct));
+            }
+            else if (await CliContext.FindUserOrComplainAsync(directory, parse.GetValue(email)!, ct) is { } user)
+            {
+                users.Add(user);
+            }
+            else
+            {
+                return CliContext.ExitFailure;
+            }
+
+            foreach (Mailbox.Users.User user in users)
+            {
+                long before = (await store.GetMailboxUsageAsync(user.Id, ct))?.Bytes ?? 0;
+                long after = await store.RecountMailboxSizeAsync(user.Id, ct);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{user.Address}: {after} bytes{(before == after ? string.Empty : $" (was {before})")}"));
+            }
+
             return 0;
         }));
         return command;

@@ -207,27 +207,45 @@ internal static class PolicyCommand
 
     private static Command Assign()
     {
-        var email = new Argument<string>("EMAIL") { Description = "The user's address (or one of their aliases)." };
-        var name = new Argument<string?>("NAME") { Description = "The policy; leave it out with --none to fall back to the default.", Arity = ArgumentArity.ZeroOrOne };
-        var none = new Option<bool>("--none") { Description = "Remove the user's own policy: the default applies." };
-        var command = new Command("assign", "Give a user a policy of their own.") { email, name, none };
+        var name = new Argument<string>("NAME") { Description = "The policy (with --none, the first user's address instead)." };
+        var emails = new Argument<string[]>("EMAIL") { Description = "The users' addresses (or aliases).", Arity = ArgumentArity.ZeroOrMore };
+        var none = new Option<bool>("--none") { Description = "Remove the users' own policy: the default applies. Every argument is then an address." };
+        var command = new Command("assign", "Give users a policy of their own: policy assign NAME EMAIL..., or policy assign --none EMAIL....") { name, emails, none };
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
-            if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), parse.GetValue(email)!, ct) is not { } user)
+            bool removing = parse.GetValue(none);
+            string? policyName = removing ? null : parse.GetValue(name)!;
+            string[] addresses = removing ? [parse.GetValue(name)!, .. parse.GetValue(emails)!] : parse.GetValue(emails)!;
+            if (addresses.Length == 0)
             {
-                return CliContext.ExitFailure;
-            }
-
-            string? policyName = parse.GetValue(none) ? null : parse.GetValue(name);
-            if (policyName is null && !parse.GetValue(none))
-            {
-                return await CliContext.Error("name a policy, or pass --none");
+                return await CliContext.Error("name at least one user after the policy");
             }
 
             var store = services.GetRequiredService<IPolicyStore>();
-            await store.AssignAsync(user.Id, policyName, ct);
-            Policy? effective = await store.GetEffectiveAsync(user.Id, ct);
-            Console.WriteLine($"{user.Address} now has {(effective is null ? "no policy" : $"policy {effective.Name}")}.");
+            if (policyName is not null && await store.GetAsync(policyName, ct) is null)
+            {
+                return await CliContext.Error($"there is no policy {policyName}");
+            }
+
+            // Every address is resolved before anything changes, so a typo assigns nobody rather than some.
+            var users = new List<Mailbox.Users.User>();
+            foreach (string address in addresses)
+            {
+                if (await CliContext.FindUserOrComplainAsync(services.GetRequiredService<IDirectory>(), address, ct) is not { } user)
+                {
+                    return CliContext.ExitFailure;
+                }
+
+                users.Add(user);
+            }
+
+            foreach (Mailbox.Users.User user in users)
+            {
+                await store.AssignAsync(user.Id, policyName, ct);
+                Policy? effective = await store.GetEffectiveAsync(user.Id, ct);
+                Console.WriteLine($"{user.Address} now has {(effective is null ? "no policy" : $"policy {effective.Name}")}.");
+            }
+
             return 0;
         }));
         return command;

@@ -5,6 +5,7 @@ using Pushbox.Commands.Compose;
 using Pushbox.Commands.Push;
 using Pushbox.Http;
 using Pushbox.Http.Tls;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Smtp;
 using Pushbox.Smtp.Relay;
 using Pushbox.Storage;
@@ -144,6 +145,8 @@ internal static partial class ServeCommand
         }
 
         builder.Services.AddSingleton(sendOptions);
+        builder.Services.AddSingleton(CliContext.QuotaOptions(configuration));
+        builder.Services.AddSingleton<MailboxQuotas>();
         builder.Services.AddSingleton(ValidateCertConfiguration.Load(configuration, data));
         builder.Services.AddPushboxHttp(httpOptions);
         builder.Services.AddHostedService<Storage.Blobs.BlobCollectionService>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.OutOfOffice;
 using Pushbox.Mailbox.Users;
 
@@ -60,11 +61,15 @@ internal static class UserCommand
         command.SetAction((parse, ct) => CliContext.WithStoreAsync(parse, ct, async services =>
         {
             IReadOnlyList<User> users = await services.GetRequiredService<IDirectory>().ListUsersAsync(ct);
+            Dictionary<long, MailboxUsage> usage = (await services.GetRequiredService<IMailboxStore>().ListMailboxUsageAsync(ct)).ToDictionary(u => u.UserId);
+            var quotas = services.GetRequiredService<MailboxQuotas>();
+            string Size(User u) => usage.TryGetValue(u.Id, out MailboxUsage? m) ? QuotaLimit.FormatBytes(m.Bytes) : "0B";
+            string Quota(User u) => usage.TryGetValue(u.Id, out MailboxUsage? m) ? UserDirectoryCommands.QuotaStateText(quotas.StatusOf(m).Level) : "normal";
             Console.Write(TextTable.Format(
-                ["ADDRESS", "NAME", "STATE", "ALIASES", "CREATED"],
+                ["ADDRESS", "NAME", "STATE", "ALIASES", "SIZE", "QUOTA", "CREATED"],
                 users.Select(u => (IReadOnlyList<string>)
                 [
-                    u.Address, u.DisplayName, u.Enabled ? "enabled" : "disabled", string.Join(", ", u.Aliases),
+                    u.Address, u.DisplayName, u.Enabled ? "enabled" : "disabled", string.Join(", ", u.Aliases), Size(u), Quota(u),
                     u.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ])));
             Console.WriteLine($"{users.Count} user(s)");

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using Pushbox.Mailbox;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 
 namespace Pushbox;
 
 /// <summary>
 /// The global address list side of <c>pushbox user</c>: <c>set</c> (display name and profile fields),
-/// <c>show</c>, <c>picture</c> (set or remove the picture) and <c>cert</c> (the S/MIME certificates that
+/// mailbox limits (<c>--issue-warning-quota</c>, <c>--prohibit-send-quota</c>, <c>--prohibit-send-receive-quota</c>),
+/// <c>show</c> (with the mailbox size, limits and quota state), <c>picture</c> (set or remove the picture) and <c>cert</c> (the S/MIME certificates that
 /// ResolveRecipients hands out).
 /// </summary>
 internal static class UserDirectoryCommands
@@ -40,8 +42,14 @@ internal static class UserDirectoryCommands
             new("--home-phone") { Description = "Home phone number." },
             new("--alias") { Description = "The GAL alias (a short name colleagues may type)." },
         ];
-        var command = new Command("set", "Set what colleagues see of a user in the global address list; a field given as \"\" is cleared, one not given is kept.") { email, name };
-        foreach (Option<string?> field in fields)
+        Option<string?>[] quotas =
+        [
+            new("--issue-warning-quota") { Description = "Mailbox size past which the user is warned once: a size (500MB, 1.9GB), 'unlimited', or 'default' (the server's Quota:WarningSize)." },
+            new("--prohibit-send-quota") { Description = "Mailbox size past which the user can no longer send: a size, 'unlimited', or 'default' (Quota:ProhibitSendSize)." },
+            new("--prohibit-send-receive-quota") { Description = "Mailbox size past which the mailbox refuses incoming mail too: a size, 'unlimited', or 'default' (Quota:ProhibitSendReceiveSize)." },
+        ];
+        var command = new Command("set", "Set what colleagues see of a user in the global address list, and the user's mailbox limits; a field given as \"\" is cleared, one not given is kept.") { email, name };
+        foreach (Option<string?> field in fields.Concat(quotas))
         {
             command.Options.Add(field);
         }
@@ -53,6 +61,38 @@ internal static class UserDirectoryCommands
             if (await CliContext.FindUserOrComplainAsync(directory, parse.GetValue(email)!, ct) is not { } user)
             {
                 return CliContext.ExitFailure;
+            }
+
+            if (quotas.Any(q => parse.GetResult(q) is not null))
+            {
+                var store = services.GetRequiredService<IMailboxStore>();
+                UserQuota current = (await store.GetMailboxUsageAsync(user.Id, ct))?.Quota ?? UserQuota.Default;
+                QuotaLimit?[] limits = new QuotaLimit?[quotas.Length];
+                for (int i = 0; i < quotas.Length; i++)
+                {
+                    if (parse.GetResult(quotas[i]) is null)
+                    {
+                        continue;
+                    }
+
+                    if (!QuotaLimit.TryParse(parse.GetValue(quotas[i]), out QuotaLimit limit))
+                    {
+                        Console.Error.WriteLine($"{quotas[i].Name} takes a size such as 500MB or 2GB, 'unlimited' or 'default', not '{parse.GetValue(quotas[i])}'.");
+                        return CliContext.ExitFailure;
+                    }
+
+                    limits[i] = limit;
+                }
+
+                var quota = new UserQuota(limits[0] ?? current.Warning, limits[1] ?? current.ProhibitSend, limits[2] ?? current.ProhibitSendReceive);
+                UserQuota effective = quota.Or(services.GetRequiredService<MailboxQuotas>().Defaults);
+                if (Exceeds(effective.Warning, effective.ProhibitSend) || Exceeds(effective.ProhibitSend, effective.ProhibitSendReceive) || Exceeds(effective.Warning, effective.ProhibitSendReceive))
+                {
+                    Console.Error.WriteLine($"The limits must grow from warning to prohibit send to prohibit send and receive (would be {effective.Warning}, {effective.ProhibitSend}, {effective.ProhibitSendReceive}).");
+                    return CliContext.ExitFailure;
+                }
+
+                await directory.SetQuotaAsync(user.Id, quota, ct);
             }
 
             UserProfile old = (await gal.GetEntryAsync(user.Id, ct))?.Profile ?? UserProfile.Empty;
@@ -72,6 +112,9 @@ internal static class UserDirectoryCommands
         return command;
     }
 
+    /// <summary>Whether limit <paramref name="lower"/> is a size above size <paramref name="higher"/> (an unlimited lower limit never applies, so it never conflicts).</summary>
+    private static bool Exceeds(QuotaLimit lower, QuotaLimit higher) => lower.Bytes is { } l && higher.Bytes is { } h && l > h;
+
     private static Command Show()
     {
         var email = EmailArgument();
@@ -87,6 +130,10 @@ internal static class UserDirectoryCommands
 
             UserProfile p = entry.Profile;
             IReadOnlyList<UserCertificate> certificates = await gal.GetCertificatesAsync(user.Id, ct);
+            MailboxUsage usage = await services.GetRequiredService<IMailboxStore>().GetMailboxUsageAsync(user.Id, ct)
+                ?? new MailboxUsage(user.Id, 0, UserQuota.Default, null);
+            QuotaStatus quota = services.GetRequiredService<MailboxQuotas>().StatusOf(usage);
+            static string Limit(QuotaLimit own, QuotaLimit effective) => own.IsDefault ? $"{effective} (default)" : effective.ToString();
             Console.Write(TextTable.Format(
                 ["FIELD", "VALUE"],
                 new (string, string?)[]
@@ -95,12 +142,26 @@ internal static class UserDirectoryCommands
                     ("title", p.Title), ("company", p.Company), ("office", p.Office), ("phone", p.Phone), ("mobile phone", p.MobilePhone),
                     ("home phone", p.HomePhone), ("alias", p.Alias),
                     ("picture", entry.PictureSize is { } size ? string.Create(CultureInfo.InvariantCulture, $"{size} bytes") : null),
+                    ("mailbox size", string.Create(CultureInfo.InvariantCulture, $"{QuotaLimit.FormatBytes(usage.Bytes)} ({usage.Bytes} bytes)")),
+                    ("issue warning quota", Limit(usage.Quota.Warning, quota.Limits.Warning)),
+                    ("prohibit send quota", Limit(usage.Quota.ProhibitSend, quota.Limits.ProhibitSend)),
+                    ("prohibit send receive quota", Limit(usage.Quota.ProhibitSendReceive, quota.Limits.ProhibitSendReceive)),
+                    ("quota state", QuotaStateText(quota.Level) + (usage.WarnedAt is null ? string.Empty : ", warned")),
                 }.Select(f => (IReadOnlyList<string>)[f.Item1, f.Item2 ?? string.Empty])
                 .Concat(certificates.Select(c => (IReadOnlyList<string>)["certificate", $"{c.Thumbprint} (until {c.NotAfter:yyyy-MM-dd})"]))));
             return 0;
         }));
         return command;
     }
+
+    /// <summary>The quota level as <c>user show</c> and <c>user list</c> print it.</summary>
+    internal static string QuotaStateText(QuotaLevel level) => level switch
+    {
+        QuotaLevel.Warning => "over warning",
+        QuotaLevel.ProhibitSend => "cannot send",
+        QuotaLevel.ProhibitSendReceive => "cannot send or receive",
+        _ => "normal",
+    };
 
     private static Command Picture()
     {

@@ -15,18 +15,6 @@ public sealed class ProvisioningTests(ProvisioningServerFixture fixture) : IClas
     private static readonly XNamespace P = "Provision:";
     private static readonly XNamespace FH = "FolderHierarchy:";
 
-    // AirSyncBase.xsd refers to files that are not in spec/xsd; the response needs only its EmptyTag type.
-    private static readonly Lazy<string[]> Schemas = new(() =>
-    {
-        string stub = Path.Combine(Path.GetTempPath(), $"pushbox-e2e-AirSyncBase-EmptyTag-{Environment.ProcessId}.xsd");
-        File.WriteAllText(stub, """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns="AirSyncBase" targetNamespace="AirSyncBase" elementFormDefault="qualified">
-              <xs:simpleType name="EmptyTag"><xs:restriction base="xs:string"><xs:maxLength value="0"/></xs:restriction></xs:simpleType>
-            </xs:schema>
-            """);
-        return ["ProvisionResponse.xsd", "Provision.xsd", stub, "SettingsResponse.xsd", "Settings.xsd", "RightsManagement.xsd"];
-    });
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -82,7 +70,7 @@ public sealed class ProvisioningTests(ProvisioningServerFixture fixture) : IClas
 
         EasResponse download = await client.SendAsync("Provision", Initial, "14.1");
         Assert.Equal(200, download.StatusCode);
-        XsdValidator.AssertValidWbxml(download.Body, Schemas.Value);
+        XsdValidator.AssertValidWbxml(download.Body, EasSchemas.Provision);
         XElement policy = PolicyOf(download);
         Assert.Equal("1", policy.Element(P + "Status")!.Value);
         string temporary = policy.Element(P + "PolicyKey")!.Value;
@@ -90,7 +78,7 @@ public sealed class ProvisioningTests(ProvisioningServerFixture fixture) : IClas
         Assert.Equal(("1", "6"), (doc.Element(P + "DevicePasswordEnabled")!.Value, doc.Element(P + "MinDevicePasswordLength")!.Value));
 
         EasResponse acknowledged = await client.SendAsync("Provision", Acknowledge(temporary), "14.1");
-        XsdValidator.AssertValidWbxml(acknowledged.Body, Schemas.Value);
+        XsdValidator.AssertValidWbxml(acknowledged.Body, EasSchemas.Provision);
         XElement confirmed = PolicyOf(acknowledged);
         Assert.Equal("1", confirmed.Element(P + "Status")!.Value);
         uint final = uint.Parse(confirmed.Element(P + "PolicyKey")!.Value, CultureInfo.InvariantCulture);

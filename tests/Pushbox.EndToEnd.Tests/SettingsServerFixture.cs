@@ -89,7 +89,7 @@ public sealed class SettingsServerFixture : IAsyncLifetime
 
         await RunWithInputAsync("{\"PasswordRecoveryEnabled\": true}", "policy", "set", "Recovery", "--settings", "-", "--default");
         await RunWithInputAsync("{}", "policy", "set", "Plain", "--settings", "-");
-        await CliAsync("policy", "assign", NoRecovery, "Plain");
+        await CliAsync("policy", "assign", "Plain", NoRecovery);
         _server = await PushboxServerProcess.StartAsync(new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data }, timeout.Token);
     }
 

@@ -101,7 +101,7 @@ public sealed class AdminCommandTests : IDisposable
         var again = await Run("policy", "set", "Staff", "--allow-non-provisionable", "true");
         var tooLong = await Run(Encoding.UTF8.GetBytes("{\"MinDevicePasswordLength\": 40}"), "policy", "set", "Staff", "--settings", "-");
         var unknown = await Run(Encoding.UTF8.GetBytes("{\"NoSuchSetting\": 1}"), "policy", "set", "Staff", "--settings", "-");
-        var assigned = await Run("policy", "assign", "fay@example.com", "Staff");
+        var assigned = await Run("policy", "assign", "Staff", "fay@example.com");
         var removeDefault = await Run("policy", "remove", "Staff");
 
         Assert.Equal("Saved policy Staff, version 1, the default.\n", Stdout(saved));
@@ -115,6 +115,30 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Equal(6, shown.RootElement.GetProperty("MinDevicePasswordLength").GetInt32());
         Assert.True(shown.RootElement.GetProperty("DevicePasswordEnabled").GetBoolean());
         Assert.Contains("allowed", Stdout(await Run("policy", "list")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Policy_AssignToSeveralUsers_ChecksEveryAddressFirst_AndNoneFallsBackToTheDefault()
+    {
+        foreach (string address in new[] { "gil@example.com", "hal@example.com" })
+        {
+            Assert.Equal(0, (await Run(Encoding.UTF8.GetBytes("pw\n"), "user", "add", address, "--password-stdin")).ExitCode);
+        }
+
+        await Run("policy", "new", "Field");
+        var typo = await Run("policy", "assign", "Field", "gil@example.com", "hall@example.com");
+        var unknownPolicy = await Run("policy", "assign", "Feld", "gil@example.com");
+        var noUsers = await Run("policy", "assign", "Field");
+        var afterTypo = await Run("policy", "assign", "--none", "gil@example.com");
+        var both = await Run("policy", "assign", "Field", "gil@example.com", "hal@example.com");
+        var none = await Run("policy", "assign", "--none", "hal@example.com");
+
+        Assert.Equal((1, "pushbox: no user has the address hall@example.com\n"), (typo.ExitCode, typo.Stderr));
+        Assert.Equal("gil@example.com now has no policy.\n", Stdout(afterTypo));
+        Assert.Equal((1, "pushbox: there is no policy Feld\n"), (unknownPolicy.ExitCode, unknownPolicy.Stderr));
+        Assert.Equal(1, noUsers.ExitCode);
+        Assert.Equal("gil@example.com now has policy Field.\nhal@example.com now has policy Field.\n", Stdout(both));
+        Assert.Equal("hal@example.com now has no policy.\n", Stdout(none));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 using Pushbox.Protocol;
 using Pushbox.Protocol.Commands.ComposeMail;
@@ -26,7 +27,9 @@ namespace Pushbox.Commands.Handlers;
 /// goes to Sent Items (read) when asked. The original of a smart command records the reply or forward
 /// (LastVerbExecuted). A 14.0+ ClientId already sent by this device is answered 118 and sends nothing: the ClientId is
 /// recorded in the same store transaction (<see cref="IStoreTransactions"/>) as the delivery, the queue entry and the
-/// Sent Items copy, so a retry racing the first attempt, or following a failure half-way, sends exactly once.
+/// Sent Items copy, so a retry racing the first attempt, or following a failure half-way, sends exactly once. A sender whose
+/// mailbox is past its ProhibitSend limit is answered 113 (HTTP 507 before 14.0) and sends nothing; a local recipient
+/// whose mailbox is full does not fail the send (<see cref="MailSubmitter"/> bounces it to the sender).
 /// Success is an empty response; a failure is the command's Status from 14.0, an HTTP status before.
 /// </summary>
 internal sealed partial class ComposeMailHandler(
@@ -41,7 +44,8 @@ internal sealed partial class ComposeMailHandler(
     SendOptions options,
     WbxmlLimits limits,
     TimeProvider time,
-    ILogger<ComposeMailHandler> logger) : IEasCommandHandler
+    ILogger<ComposeMailHandler> logger,
+    MailboxQuotas? quotas = null) : IEasCommandHandler
 {
     public EasCommand Command => command;
 
@@ -87,6 +91,13 @@ internal sealed partial class ComposeMailHandler(
         {
             LogDuplicate(command, user.Address, context.Device.DeviceId, clientId);
             return Fail(context, ComposeMailStatus.MessagePreviouslySent);
+        }
+
+        // MS-ASCMD 2.2.2 status 113: the sender's mailbox is past ProhibitSend; nothing is sent.
+        if (quotas is not null && await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { SendProhibited: true } quota)
+        {
+            quotas.Refused(QuotaRefusal.Send, user.Id, quota);
+            return Refused(context, ComposeMailStatus.MailboxQuotaExceeded, "the sender's mailbox is over its send limit");
         }
 
         if (request.Mime.Length > options.MaxMessageSize)
@@ -264,6 +275,12 @@ internal sealed partial class ComposeMailHandler(
         int local = submitted.Recipients.Count(r => r.Disposition == RecipientDisposition.Delivered);
         int remote = submitted.Recipients.Count(r => r.Disposition == RecipientDisposition.Queued);
         LogSent(command, user.Address, context.Device.DeviceId, local, remote, content.Length);
+
+        if (sentSummary is not null && quotas is not null)
+        {
+            await quotas.WarnIfCrossedAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         return EasCommandResult.Status(200);
     }
 

@@ -20,7 +20,9 @@ namespace Pushbox.Commands.Handlers;
 /// Certificates (CertificateRetrieval 2) are given for resolved recipients only (ambiguous answers have none,
 /// MS-ASCMD_R4279): the recipient's stored S/MIME certificates that have not expired (status 1), none (7), or, once
 /// MaxCertificates certificates are in the response, none more (8). CertificateRetrieval 3 (mini certificates) is
-/// answered with the full certificates, as Pushbox does not build the MS-OXOCNTC mini form.
+/// answered with the full certificates: MS-ASCMD 2.2.3.112 calls MiniCertificate only "the mini-certificate BLOB" and
+/// no MS-AS* or MS-OX* document defines its layout, so a made-up form would be one no client can read, whereas the
+/// full certificate (valid in the same Certificates element per ResolveRecipientsResponse.xsd) is always usable.
 /// </para>
 /// <para>
 /// Availability: Pushbox has no calendars yet, so free/busy cannot be retrieved for anyone: every recipient's

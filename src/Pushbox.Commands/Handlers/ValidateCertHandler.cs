@@ -14,6 +14,13 @@ namespace Pushbox.Commands.Handlers;
 /// entry that is no certificate: the command status 2 (R4475, R4476). Chain building may fetch CRLs or OCSP answers
 /// (CheckCRL 1 only), so it runs off the request thread.
 /// </summary>
+/// <remarks>
+/// Status 12 ("the digital ID does not match the recipient's email address", MS-ASCMD 2.2.3.177.18) is never
+/// answered: it compares a certificate with an address, and a ValidateCert request carries none (its only elements are
+/// CertificateChain, Certificates/Certificate and CheckCRL, MS-ASCMD 2.2.1.22). Which address a certificate is checked
+/// for is known to the client alone (the sender of the signed message it shows, or the recipient it encrypts to);
+/// comparing with the authenticated user's own addresses would refuse every correspondent's certificate.
+/// </remarks>
 internal sealed partial class ValidateCertHandler(CertificateValidator validator, WbxmlLimits limits, ILogger<ValidateCertHandler> logger) : IEasCommandHandler
 {
     public EasCommand Command => EasCommand.ValidateCert;

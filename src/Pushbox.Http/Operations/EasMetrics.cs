@@ -2,6 +2,7 @@ using System.Globalization;
 using Prometheus;
 using Pushbox.Commands.Policies;
 using Pushbox.Http.Security;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Http.Operations;
 
@@ -16,6 +17,7 @@ namespace Pushbox.Http.Operations;
 /// <item><c>pushbox_eas_request_duration_seconds{command}</c>: time from receipt to the end of the answer; held Pings last up to an hour.</item>
 /// <item><c>pushbox_eas_failed_logins_total{reason}</c>: failed sign-ins by <see cref="AuthenticationFailureReason"/> (snake case).</item>
 /// <item><c>pushbox_eas_held_requests</c>: requests (Ping, Sync with Wait) held open waiting for changes.</item>
+/// <item><c>pushbox_quota_refusals_total{kind}</c>: mail refused because a mailbox is over its size limit.</item>
 /// </list>
 /// </remarks>
 public sealed class EasMetrics
@@ -42,6 +44,7 @@ public sealed class EasMetrics
     private readonly Counter failedLogins;
     private readonly Gauge heldRequests;
     private readonly Counter provisioning;
+    private readonly Counter quotaRefusals;
     private readonly LabelGuard commands = new(MaxLabelValues);
     private readonly LabelGuard versions = new(MaxLabelValues);
 
@@ -63,7 +66,31 @@ public sealed class EasMetrics
             ProvisioningEventsName,
             "Provisioning and device-access events: policies downloaded, acknowledged and refused, remote wipes requested, sent and acknowledged, requests refused to blocked or wiped devices, devices quarantined.",
             ["event"]);
+        quotaRefusals = factory.CreateCounter(QuotaRefusalsName, "Mail refused because a mailbox is over its size limit, by where: smtp_recipient (RCPT answered 452 4.2.2), send (SendMail/SmartReply/SmartForward answered 113), local_recipient (a local recipient bounced to the sender).", ["kind"]);
     }
+
+    /// <summary>The name of the quota refusals counter.</summary>
+    public const string QuotaRefusalsName = "pushbox_quota_refusals_total";
+
+    /// <summary>Brings the quota refusals counter up to <paramref name="quotas"/>' counts at every scrape.</summary>
+    public void ObserveQuotaRefusals(MailboxQuotas quotas)
+    {
+        ArgumentNullException.ThrowIfNull(quotas);
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            foreach (QuotaRefusal kind in Enum.GetValues<QuotaRefusal>())
+            {
+                quotaRefusals.WithLabels(QuotaRefusalLabel(kind)).IncTo(quotas.Refusals(kind));
+            }
+        });
+    }
+
+    private static string QuotaRefusalLabel(QuotaRefusal kind) => kind switch
+    {
+        QuotaRefusal.SmtpRecipient => "smtp_recipient",
+        QuotaRefusal.Send => "send",
+        _ => "local_recipient",
+    };
 
     /// <summary>The name of the provisioning events counter.</summary>
     public const string ProvisioningEventsName = "pushbox_eas_provisioning_events_total";

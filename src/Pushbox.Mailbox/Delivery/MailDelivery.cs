@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Mailbox.Delivery;
 
@@ -11,8 +12,18 @@ namespace Pushbox.Mailbox.Delivery;
 /// message is durable for every recipient it reported as delivered — SMTP replies 250 only then.
 /// Inbound mail delivered through <see cref="DeliverInboundAsync"/> is announced to every registered
 /// <see cref="IDeliveryObserver"/> (Out of Office replies) in the same transaction, whose failure never fails the delivery.
+/// With <see cref="MailboxQuotas"/>, a delivery that takes a mailbox past its warning size warns the user once;
+/// whether a recipient may receive at all is the caller's check (SMTP at RCPT, <see cref="MailSubmitter"/>).
 /// </summary>
-public sealed partial class MailDelivery(IDirectory directory, IMailboxStore store, IBlobStore blobs, TimeProvider time, IStoreTransactions transactions, ILogger<MailDelivery> logger, IEnumerable<IDeliveryObserver>? observers = null)
+public sealed partial class MailDelivery(
+    IDirectory directory,
+    IMailboxStore store,
+    IBlobStore blobs,
+    TimeProvider time,
+    IStoreTransactions transactions,
+    ILogger<MailDelivery> logger,
+    IEnumerable<IDeliveryObserver>? observers = null,
+    MailboxQuotas? quotas = null)
 {
     private readonly IDeliveryObserver[] _observers = observers?.ToArray() ?? [];
 
@@ -54,6 +65,10 @@ public sealed partial class MailDelivery(IDirectory directory, IMailboxStore sto
                 StoredItem item = await store.AddEmailAsync(userId, folder.Id, email, cancellationToken).ConfigureAwait(false);
                 delivered.Add(item);
                 LogDelivered(userId, folder.Id, item.Id, content.Length);
+                if (quotas is not null)
+                {
+                    await quotas.WarnIfCrossedAsync(userId, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (MailboxException e) when (e.Reason is MailboxErrorReason.UserNotFound or MailboxErrorReason.FolderNotFound)
             {

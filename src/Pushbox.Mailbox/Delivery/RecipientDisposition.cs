@@ -11,4 +11,10 @@ public enum RecipientDisposition
 
     /// <summary>Not an email address; nothing was done for it.</summary>
     Invalid,
+
+    /// <summary>
+    /// A local mailbox past its ProhibitSendReceive limit: not delivered; the sender gets a delivery-status
+    /// notification (status 5.2.2) unless the reverse-path is null.
+    /// </summary>
+    MailboxFull,
 }

@@ -6,5 +6,5 @@ namespace Pushbox.Mailbox.Delivery;
 public sealed record SubmissionResult(IReadOnlyList<SubmittedRecipient> Recipients, long? QueueId)
 {
     /// <summary>Whether every recipient was delivered or queued.</summary>
-    public bool AllAccepted => Recipients.All(r => r.Disposition != RecipientDisposition.Invalid);
+    public bool AllAccepted => Recipients.All(r => r.Disposition is RecipientDisposition.Delivered or RecipientDisposition.Queued);
 }

@@ -2,6 +2,7 @@ using System.Net.Security;
 using Microsoft.Extensions.Logging;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Delivery;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Smtp.Sessions;
 
@@ -12,4 +13,5 @@ internal sealed record SessionServices(
     IBlobStore Blobs,
     TimeProvider Time,
     ILogger Logger,
-    SslStreamCertificateContext? Certificate);
+    SslStreamCertificateContext? Certificate,
+    MailboxQuotas? Quotas = null);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Smtp.Protocol;
 
 namespace Pushbox.Smtp.Sessions;
@@ -347,6 +348,27 @@ internal sealed class SmtpSession : IDisposable
         return true;
     }
 
+    /// <summary>The recipient's quota status when the mailbox is past ProhibitSendReceive; null when it receives (or its size cannot be read: then the mail is accepted).</summary>
+    private async Task<QuotaStatus?> FullMailboxAsync(MailboxQuotas quotas, long userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            QuotaStatus? status = await quotas.GetStatusAsync(userId, cancellationToken).ConfigureAwait(false);
+            return status is { ReceiveProhibited: true } ? status : null;
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new SessionEndException(SessionEndReason.Aborted, e);
+        }
+#pragma warning disable CA1031 // The size could not be read: accept rather than refuse a mailbox that may have room.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _services.Logger.RecipientLookupFailed(_id, e);
+            return null;
+        }
+    }
+
     private async ValueTask<bool> RcptAsync(string argument, CancellationToken cancellationToken)
     {
         SmtpTransaction transaction = _transaction ?? throw new InvalidOperationException("RCPT without a transaction passed the state table.");
@@ -409,6 +431,16 @@ internal sealed class SmtpSession : IDisposable
         {
             _services.Logger.RecipientRejected(_id, recipient.Address);
             await ReplyAsync($"550 5.1.1 <{recipient.Address}>: no such mailbox here", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_services.Quotas is { } quotas && await FullMailboxAsync(quotas, userId.Value, cancellationToken).ConfigureAwait(false) is { } status)
+        {
+            // RFC 3463 X.2.2 (mailbox full) "should be used as a persistent transient failure": the user can make room,
+            // so the sending MTA keeps the message and retries (452, RFC 5321 section 4.2.2) rather than bouncing it at
+            // once. The other recipients of the transaction are unaffected.
+            quotas.Refused(QuotaRefusal.SmtpRecipient, userId.Value, status);
+            await ReplyAsync($"452 4.2.2 <{recipient.Address}>: mailbox full", cancellationToken).ConfigureAwait(false);
             return true;
         }
 

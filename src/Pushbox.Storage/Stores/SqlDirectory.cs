@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Folders;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Mailbox.Users;
 using Pushbox.Storage.Sql;
 
@@ -62,6 +63,7 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
                         cancellationToken).ConfigureAwait(false);
                 }
 
+                await connection.RunAsync("INSERT INTO mailbox_usage (user_id, bytes) VALUES (@UserId, 0)", new { UserId = id }, transaction, cancellationToken).ConfigureAwait(false);
                 await SqlGlobalAddressList.RefreshKeyAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
                 return new User(id, address, displayName, Enabled: true, Aliases: [], CredentialVersion: 1, now);
             },
@@ -242,6 +244,16 @@ internal sealed class SqlDirectory(PushboxDatabase database) : IDirectory
             new { Key = key },
             transaction,
             cancellationToken).ConfigureAwait(false) > 0;
+
+    public Task SetQuotaAsync(long userId, UserQuota quota, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        return UpdateUserAsync(
+            userId,
+            "UPDATE users SET quota_warning = @Warning, quota_prohibit_send = @ProhibitSend, quota_prohibit_send_receive = @ProhibitSendReceive WHERE id = @Id",
+            new { Id = userId, Warning = quota.Warning.ToStored(), ProhibitSend = quota.ProhibitSend.ToStored(), ProhibitSendReceive = quota.ProhibitSendReceive.ToStored() },
+            cancellationToken);
+    }
 
     private Task<bool> UpdateUserAsync(long userId, string sql, object parameters, CancellationToken cancellationToken, bool refreshGalKey = false) =>
         database.WriteAsync(

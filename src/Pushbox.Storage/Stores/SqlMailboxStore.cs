@@ -79,6 +79,12 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
     internal const string ConversationQuery =
         $"SELECT {ItemRow.Columns} FROM items i WHERE i.user_id = @UserId AND i.conversation_id = @ConversationId AND i.item_class = @Email ORDER BY i.id";
 
+    /// <summary>Adds <c>@Delta</c> to the size of <c>@UserId</c>'s mailbox (creating its row), clearing a warning the new size is below.</summary>
+    internal const string UsageDeltaSql =
+        "INSERT INTO mailbox_usage (user_id, bytes) VALUES (@UserId, @Delta) ON CONFLICT (user_id) DO UPDATE SET " +
+        "bytes = mailbox_usage.bytes + excluded.bytes, " +
+        "warned_at = CASE WHEN mailbox_usage.bytes + excluded.bytes < mailbox_usage.warned_at THEN NULL ELSE mailbox_usage.warned_at END";
+
     private SqlDialect Dialect => database.Dialect;
 
     public Task<IReadOnlyList<Folder>> GetFoldersAsync(long userId, CancellationToken cancellationToken) =>
@@ -349,9 +355,11 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
                 }
 
                 row.ModSeq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
+                long oldSize = row.Size;
                 row.Properties = properties;
                 row.Size = Encoding.UTF8.GetByteCount(properties);
                 await connection.RunAsync("UPDATE items SET properties = @Properties, size = @Size, modseq = @ModSeq WHERE id = @Id", row, transaction, cancellationToken).ConfigureAwait(false);
+                await AddUsageAsync(connection, transaction, userId, row.Size - oldSize, cancellationToken).ConfigureAwait(false);
                 return ToStoredItem(row);
             },
             cancellationToken);
@@ -447,7 +455,7 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
             async (connection, transaction) =>
             {
                 ItemRow? row = await connection.RowAsync<ItemRow>(
-                    $"SELECT i.id AS Id, i.folder_id AS FolderId FROM items i WHERE i.id = @Id AND i.user_id = @UserId{Dialect.ForUpdate}",
+                    $"SELECT i.id AS Id, i.folder_id AS FolderId, i.size AS Size FROM items i WHERE i.id = @Id AND i.user_id = @UserId{Dialect.ForUpdate}",
                     new { Id = itemId, UserId = userId },
                     transaction,
                     cancellationToken).ConfigureAwait(false);
@@ -459,6 +467,7 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
                 long seq = (await BumpFolderAsync(connection, transaction, userId, row.FolderId, cancellationToken).ConfigureAwait(false)).ModSeq;
                 await InsertTombstoneAsync(connection, transaction, itemId, seq, cancellationToken).ConfigureAwait(false);
                 await connection.RunAsync("DELETE FROM items WHERE id = @Id", new { Id = itemId }, transaction, cancellationToken).ConfigureAwait(false);
+                await AddUsageAsync(connection, transaction, userId, -row.Size, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);
@@ -670,7 +679,9 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
                     cancellationToken).ConfigureAwait(false);
                 if (deleted > 0)
                 {
+                    long bytes = await connection.ScalarAsync<long>("SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM items WHERE folder_id = @FolderId", folder, transaction, cancellationToken).ConfigureAwait(false);
                     await connection.RunAsync("DELETE FROM items WHERE folder_id = @FolderId", folder, transaction, cancellationToken).ConfigureAwait(false);
+                    await AddUsageAsync(connection, transaction, userId, -bytes, cancellationToken).ConfigureAwait(false);
                     await BumpFolderAsync(connection, transaction, userId, folderId, cancellationToken, deleted).ConfigureAwait(false);
                 }
 
@@ -867,11 +878,34 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // The items go by cascade: count what leaves the mailbox first.
+        long bytes = 0;
+        foreach (long[] batch in doomed.Chunk(InListBatch))
+        {
+            bytes += await connection.ScalarAsync<long>(
+                $"SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM items WHERE {Dialect.InList("folder_id", "@Ids")}",
+                new { Ids = batch },
+                transaction,
+                cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (long root in roots)
         {
             await connection.RunAsync("DELETE FROM folders WHERE id = @Id", new { Id = root }, transaction, cancellationToken).ConfigureAwait(false);
         }
+
+        await AddUsageAsync(connection, transaction, userId, -bytes, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> (negative: items left) to the user's mailbox size, in the caller's transaction and
+    /// after its folder rows (the lock order of every item write: folder, then usage). A size that falls below the
+    /// warning size the user was warned at clears the warning, so that the next crossing warns again.
+    /// </summary>
+    private static Task<int> AddUsageAsync(DbConnection connection, DbTransaction transaction, long userId, long delta, CancellationToken cancellationToken) =>
+        delta == 0
+            ? Task.FromResult(0)
+            : connection.RunAsync(UsageDeltaSql, new { UserId = userId, Delta = delta }, transaction, cancellationToken);
 
     /// <summary>Reads the item for a change and locks its row (PostgreSQL); writers of one item take turns.</summary>
     private async Task<ItemRow> LockItemAsync(DbConnection connection, DbTransaction transaction, long userId, long itemId, CancellationToken cancellationToken) =>
@@ -920,6 +954,7 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
                     stored.Add(ToStoredItem(row));
                 }
 
+                await AddUsageAsync(connection, transaction, first.UserId, rows.Sum(r => r.Size), cancellationToken).ConfigureAwait(false);
                 return stored;
             },
             cancellationToken);

@@ -13,13 +13,6 @@ namespace Pushbox.Commands.Tests.Email;
 /// </summary>
 internal static class EmailSchemas
 {
-    private static readonly string[] Files =
-    [
-        "SyncResponse.xsd", "AirSync.xsd", "AirSyncBase.xsd", "Email.xsd", "Email2.xsd", "Calendar.xsd", "Contacts.xsd",
-        "Contacts2.xsd", "DocumentLibrary.xsd", "Notes.xsd", "Tasks.xsd", "RightsManagement.xsd", "ComposeMail.xsd", "ItemOperations.xsd",
-        "MeetingResponseResponse.xsd",
-    ];
-
     private static readonly Lazy<XmlSchemaSet> Set = new(Compile);
 
     /// <summary>The schema errors of <paramref name="document"/> (namespaces without the trailing colon); empty when valid.</summary>
@@ -36,5 +29,5 @@ internal static class EmailSchemas
         return errors;
     }
 
-    private static XmlSchemaSet Compile() => XsdValidator.ForFiles(Files);
+    private static XmlSchemaSet Compile() => XsdValidator.ForFiles(EasSchemas.Sync);
 }

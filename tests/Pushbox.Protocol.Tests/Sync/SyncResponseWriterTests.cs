@@ -14,13 +14,7 @@ namespace Pushbox.Protocol.Tests.Sync;
 
 public class SyncResponseWriterTests
 {
-    // SyncResponse.xsd refers to the content classes, which refer to ItemOperations (Part), ComposeMail
-    // (Forwardees) and MeetingResponse (ProposedStartTime); the set below is closed under those references.
-    private static readonly string[] Schemas =
-    [
-        "SyncResponse.xsd", "AirSync.xsd", "AirSyncBase.xsd", "Calendar.xsd", "Contacts.xsd", "Contacts2.xsd", "DocumentLibrary.xsd",
-        "Email.xsd", "Email2.xsd", "Notes.xsd", "RightsManagement.xsd", "Tasks.xsd", "ItemOperations.xsd", "ComposeMail.xsd", "MeetingResponseResponse.xsd",
-    ];
+    private static readonly string[] Schemas = Pushbox.Testing.Eas.EasSchemas.Sync;
 
     public static TheoryData<string> Versions() => AllVersions();
 

@@ -1,6 +1,7 @@
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Smtp.Tests.Support;
 
@@ -63,6 +64,16 @@ internal sealed class HookedMailboxStore(IMailboxStore inner) : IMailboxStore
     public Task<int> EmptyFolderAsync(long userId, long folderId, bool deleteSubfolders, CancellationToken cancellationToken) => inner.EmptyFolderAsync(userId, folderId, deleteSubfolders, cancellationToken);
 
     public Task<StoredItem?> FindEmailByContentAsync(long userId, long folderId, string blobHash, CancellationToken cancellationToken) => inner.FindEmailByContentAsync(userId, folderId, blobHash, cancellationToken);
+
+    public Task<MailboxUsage?> GetMailboxUsageAsync(long userId, CancellationToken cancellationToken) => inner.GetMailboxUsageAsync(userId, cancellationToken);
+
+    public Task<IReadOnlyList<MailboxUsage>> ListMailboxUsageAsync(CancellationToken cancellationToken) => inner.ListMailboxUsageAsync(cancellationToken);
+
+    public Task<bool> TryMarkQuotaWarnedAsync(long userId, long warningBytes, CancellationToken cancellationToken) => inner.TryMarkQuotaWarnedAsync(userId, warningBytes, cancellationToken);
+
+    public Task ClearQuotaWarningAsync(long userId, CancellationToken cancellationToken) => inner.ClearQuotaWarningAsync(userId, cancellationToken);
+
+    public Task<long> RecountMailboxSizeAsync(long userId, CancellationToken cancellationToken) => inner.RecountMailboxSizeAsync(userId, cancellationToken);
 
     public Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken) => inner.GetReferencedBlobsAsync(hashes, cancellationToken);
 }

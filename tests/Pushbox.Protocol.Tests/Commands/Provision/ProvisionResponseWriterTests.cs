@@ -11,7 +11,7 @@ public class ProvisionResponseWriterTests
 {
     // AirSyncBase.xsd refers to every content schema (and to files that are not in spec/xsd), while the
     // response needs only its EmptyTag type; a stub declaring that type alone stands in for it.
-    private static readonly string[] Schemas = ["ProvisionResponse.xsd", "Provision.xsd", EmptyTagStub(), "SettingsResponse.xsd", "Settings.xsd", "RightsManagement.xsd"];
+    private static readonly string[] Schemas = Pushbox.Testing.Eas.EasSchemas.Provision;
 
     private static readonly EasProvisionDoc Strict = new()
     {
@@ -201,18 +201,6 @@ public class ProvisionResponseWriterTests
         Assert.Equal(
             """<wap-provisioningdoc><characteristic type="SecurityPolicy"><parm name="4131" value="1"/><parm name="4133" value="0"/></characteristic></wap-provisioningdoc>""",
             WapProvisioningDoc.Render(new EasProvisionDoc()));
-    }
-
-    private static string EmptyTagStub()
-    {
-        string path = Path.Combine(Path.GetTempPath(), "pushbox-tests-AirSyncBase-EmptyTag.xsd");
-        File.WriteAllText(path, """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns="AirSyncBase" targetNamespace="AirSyncBase" elementFormDefault="qualified">
-              <xs:simpleType name="EmptyTag"><xs:restriction base="xs:string"><xs:maxLength value="0"/></xs:restriction></xs:simpleType>
-            </xs:schema>
-            """);
-        return path;
     }
 
     private static (string?, string?)[] Parms(XElement characteristic) =>
