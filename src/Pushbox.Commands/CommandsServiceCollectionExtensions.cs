@@ -59,6 +59,7 @@ public static class CommandsServiceCollectionExtensions
 
         services.AddSingleton<IEasCommandHandler, SettingsHandler>();
         services.AddSingleton<IEasCommandHandler, SearchHandler>();
+        services.AddSingleton<IEasCommandHandler, FindHandler>();
         services.TryAddSingleton(new CertificateValidationOptions());
         services.TryAddSingleton<CertificateValidator>();
         services.AddSingleton<IEasCommandHandler, ResolveRecipientsHandler>();

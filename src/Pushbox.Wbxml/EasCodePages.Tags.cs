@@ -972,7 +972,7 @@ public static partial class EasCodePages
         public const ushort Total = 0x1916;
         public const ushort DisplayCc = 0x1917;
         public const ushort DisplayBcc = 0x1918;
-        public const ushort GalSearchCriterion = 0x1919;
+        public const ushort GALSearchCriterion = 0x1919;
         public const ushort MaxPictures = 0x1920;
         public const ushort MaxSize = 0x1921;
         public const ushort Picture = 0x1922;

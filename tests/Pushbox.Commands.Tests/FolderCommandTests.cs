@@ -34,10 +34,10 @@ public sealed class FolderCommandTests : IAsyncLifetime
                 EasCommand.FolderSync, EasCommand.FolderCreate, EasCommand.FolderDelete, EasCommand.FolderUpdate, EasCommand.Provision, EasCommand.GetHierarchy,
                 EasCommand.Settings,
                 EasCommand.Search, EasCommand.ResolveRecipients, EasCommand.ValidateCert,
-                EasCommand.SendMail, EasCommand.SmartReply, EasCommand.SmartForward,
+                EasCommand.SendMail, EasCommand.SmartReply, EasCommand.SmartForward, EasCommand.Find,
             }.Order(),
             _dispatcher.ImplementedCommands);
-        Assert.False(_dispatcher.IsImplemented(EasCommand.Find));
+        Assert.False(_dispatcher.IsImplemented(EasCommand.MeetingResponse));
     }
 
     [Theory]

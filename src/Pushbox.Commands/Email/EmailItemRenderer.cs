@@ -176,6 +176,34 @@ public sealed class EmailItemRenderer
         return new EmailAttachment(email, attachment);
     }
 
+    /// <summary>
+    /// The first <paramref name="maxChars"/> characters of the item's body as plain text, white space collapsed
+    /// (Find's Preview); empty when the content is missing or unreadable (logged).
+    /// </summary>
+    public async Task<string> PreviewAsync(StoredItem item, int maxChars, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Email is null || maxChars <= 0)
+        {
+            return string.Empty;
+        }
+
+        ParsedEmail? email = await OpenAsync(item, cancellationToken).ConfigureAwait(false);
+        if (email is null)
+        {
+            return string.Empty;
+        }
+
+        await using (email.ConfigureAwait(false))
+        {
+            using TextReader text = email.OpenPlainText();
+            return BodyPreview.Of(text, maxChars);
+        }
+    }
+
+    /// <summary>An address list as EAS displays it (DisplayTo): the display names, or else the addresses, separated by semicolons; null when empty.</summary>
+    public static string? DisplayNames(string list) => JoinAddresses(list, names: true);
+
     private static bool IsSmime(EmailSummary summary) =>
         summary.MessageClass.StartsWith("IPM.Note.SMIME", StringComparison.OrdinalIgnoreCase);
 

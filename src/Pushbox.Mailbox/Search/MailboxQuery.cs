@@ -9,9 +9,11 @@ namespace Pushbox.Mailbox.Search;
 /// <param name="ReceivedAfter">Only items received strictly after this instant; null: no lower bound.</param>
 /// <param name="ReceivedBefore">Only items received strictly before this instant; null: no upper bound.</param>
 /// <param name="ConversationId">Only items of this conversation; null: any.</param>
+/// <param name="Condition">A further condition (a Find's KQL): words in given fields, phrases, dates, attachments, and/or/not; null: none.</param>
 public sealed record MailboxQuery(
     IReadOnlyList<string> Words,
     IReadOnlyCollection<long>? FolderIds = null,
     DateTimeOffset? ReceivedAfter = null,
     DateTimeOffset? ReceivedBefore = null,
-    byte[]? ConversationId = null);
+    byte[]? ConversationId = null,
+    SearchCondition? Condition = null);

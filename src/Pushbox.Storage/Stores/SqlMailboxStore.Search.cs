@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Dapper;
 using Pushbox.Mailbox.Items;
 using Pushbox.Mailbox.Search;
 using Pushbox.Storage.Sql;
@@ -34,8 +35,7 @@ internal sealed partial class SqlMailboxStore : IMailboxSearch
             return Task.FromResult(new MailboxSearchResult(0, []));
         }
 
-        string where = SearchWhere(query);
-        var parameters = new
+        var parameters = new DynamicParameters(new
         {
             UserId = userId,
             Email = (int)ItemClass.Email,
@@ -46,7 +46,8 @@ internal sealed partial class SqlMailboxStore : IMailboxSearch
             Match = MatchExpression(query.Words),
             Skip = skip,
             Take = take,
-        };
+        });
+        string where = SearchWhere(query, parameters);
         return database.ReadAsync(
             async connection =>
             {
@@ -96,7 +97,7 @@ internal sealed partial class SqlMailboxStore : IMailboxSearch
                     return false;
                 }
 
-                await WriteSearchIndexAsync(connection, transaction, item.Id, email.Subject, People(email.From, email.To, email.Cc), bodyText, replace: true, cancellationToken).ConfigureAwait(false);
+                await WriteSearchIndexAsync(connection, transaction, item.Id, new IndexedText(email.Subject, email.From, email.To, email.Cc, bodyText), replace: true, cancellationToken).ConfigureAwait(false);
                 await connection.RunAsync("DELETE FROM item_search_pending WHERE item_id = @Id", new { item.Id }, transaction, cancellationToken).ConfigureAwait(false);
                 return true;
             },
@@ -123,18 +124,24 @@ internal sealed partial class SqlMailboxStore : IMailboxSearch
     /// <summary>Indexes a new email in the transaction that adds it; without body text it is also marked pending.</summary>
     private async Task IndexNewEmailAsync(DbConnection connection, DbTransaction transaction, ItemRow row, CancellationToken cancellationToken)
     {
-        await WriteSearchIndexAsync(connection, transaction, row.Id, row.Subject, People(row.FromList, row.ToList, row.CcList), row.SearchBody, replace: false, cancellationToken).ConfigureAwait(false);
+        await WriteSearchIndexAsync(connection, transaction, row.Id, new IndexedText(row.Subject, row.FromList, row.ToList, row.CcList, row.SearchBody), replace: false, cancellationToken).ConfigureAwait(false);
         if (row.SearchBody is null)
         {
             await connection.RunAsync("INSERT INTO item_search_pending (item_id) VALUES (@Id)", new { row.Id }, transaction, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task WriteSearchIndexAsync(DbConnection connection, DbTransaction transaction, long itemId, string? subject, string people, string? body, bool replace, CancellationToken cancellationToken)
+    private async Task WriteSearchIndexAsync(DbConnection connection, DbTransaction transaction, long itemId, IndexedText text, bool replace, CancellationToken cancellationToken)
     {
-        string subjectText = SearchText.Normalize(subject);
-        string peopleText = SearchText.Normalize(people);
-        string bodyText = SearchText.Normalize(body);
+        var row = new
+        {
+            Id = itemId,
+            Subject = SearchText.Normalize(text.Subject),
+            Sender = SearchText.Normalize(text.From),
+            To = SearchText.Normalize(text.To),
+            Cc = SearchText.Normalize(text.Cc),
+            Body = SearchText.Normalize(text.Body),
+        };
         if (Dialect.Provider == StorageProvider.Sqlite)
         {
             if (replace)
@@ -143,23 +150,27 @@ internal sealed partial class SqlMailboxStore : IMailboxSearch
             }
 
             await connection.RunAsync(
-                "INSERT INTO item_search (rowid, subject, people, body) VALUES (@Id, @Subject, @People, @Body)",
-                new { Id = itemId, Subject = subjectText, People = peopleText, Body = bodyText },
+                "INSERT INTO item_search (rowid, subject, sender, to_list, cc_list, body) VALUES (@Id, @Subject, @Sender, @To, @Cc, @Body)",
+                row,
                 transaction,
                 cancellationToken).ConfigureAwait(false);
         }
         else
         {
+            // Weights tell the fields apart in one GIN-indexed document: A subject, B sender, C To and Cc, D body.
             await connection.RunAsync(
-                "INSERT INTO item_search (item_id, document) VALUES (@Id, to_tsvector('simple', @Text)) " +
-                "ON CONFLICT (item_id) DO UPDATE SET document = excluded.document",
-                new { Id = itemId, Text = string.Join(' ', subjectText, peopleText, bodyText) },
+                "INSERT INTO item_search (item_id, document, recipients_to, recipients_cc) VALUES (@Id, " +
+                "setweight(to_tsvector('simple', @Subject), 'A') || setweight(to_tsvector('simple', @Sender), 'B') || " +
+                "setweight(to_tsvector('simple', @To), 'C') || setweight(to_tsvector('simple', @Cc), 'C') || setweight(to_tsvector('simple', @Body), 'D'), " +
+                "to_tsvector('simple', @To), to_tsvector('simple', @Cc)) " +
+                "ON CONFLICT (item_id) DO UPDATE SET document = excluded.document, recipients_to = excluded.recipients_to, recipients_cc = excluded.recipients_cc",
+                row,
                 transaction,
                 cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private string SearchWhere(MailboxQuery query)
+    private string SearchWhere(MailboxQuery query, DynamicParameters parameters)
     {
         var where = new StringBuilder("i.user_id = @UserId AND i.item_class = @Email");
         if (query.FolderIds is not null)
@@ -189,9 +200,184 @@ internal sealed partial class SqlMailboxStore : IMailboxSearch
                 : " AND i.id IN (SELECT s.item_id FROM item_search s WHERE s.document @@ to_tsquery('simple', @Match))");
         }
 
+        if (query.Condition is { } condition)
+        {
+            where.Append(" AND ");
+            new ConditionSql(Dialect, parameters, where).Append(condition);
+        }
+
         return where.ToString();
     }
 
-    private static string People(string? from, string? to, string? cc) =>
-        string.Create(CultureInfo.InvariantCulture, $"{from} {to} {cc}");
+    /// <summary>The text of an email as the index takes it, before normalisation.</summary>
+    private sealed record IndexedText(string? Subject, string? From, string? To, string? Cc, string? Body);
+
+    /// <summary>
+    /// A <see cref="SearchCondition"/> as SQL over <c>items i</c>: each word condition a membership in the
+    /// index's answer (its own parameter), dates and the attachment flag as columns, and, or and not as SQL's.
+    /// </summary>
+    private sealed class ConditionSql(SqlDialect dialect, DynamicParameters parameters, StringBuilder sql)
+    {
+        private int _count;
+
+        public void Append(SearchCondition condition)
+        {
+            switch (condition)
+            {
+                case TextCondition text:
+                    AppendText(text);
+                    break;
+                case AttachmentCondition attachment:
+                    sql.Append("i.has_attachments = ").Append(Parameter(attachment.HasAttachments));
+                    break;
+                case ReceivedCondition received:
+                    AppendReceived(received);
+                    break;
+                case NotCondition not:
+                    sql.Append("NOT (");
+                    Append(not.Condition);
+                    sql.Append(')');
+                    break;
+                case AndCondition and:
+                    AppendAll(and.Conditions, " AND ");
+                    break;
+                case OrCondition or:
+                    AppendAll(or.Conditions, " OR ");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown search condition {condition.GetType().Name}.", nameof(condition));
+            }
+        }
+
+        private void AppendAll(IReadOnlyList<SearchCondition> conditions, string separator)
+        {
+            sql.Append('(');
+            for (int i = 0; i < conditions.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sql.Append(separator);
+                }
+
+                Append(conditions[i]);
+            }
+
+            sql.Append(')');
+        }
+
+        private void AppendReceived(ReceivedCondition received)
+        {
+            sql.Append('(');
+            sql.Append(received.From is { } from ? $"i.date_received >= {Parameter(dialect.ToDb(Microseconds(from)))}" : "1 = 1");
+            if (received.Before is { } before)
+            {
+                sql.Append($" AND i.date_received < {Parameter(dialect.ToDb(Microseconds(before)))}");
+            }
+
+            sql.Append(')');
+        }
+
+        private void AppendText(TextCondition text)
+        {
+            if (dialect.Provider == StorageProvider.Sqlite)
+            {
+                sql.Append("i.id IN (SELECT rowid FROM item_search WHERE item_search MATCH ").Append(Parameter(SqliteMatch(text))).Append(')');
+                return;
+            }
+
+            // To and Cc share weight C: a condition on one of them alone is checked on its own column too.
+            SearchField fields = text.Fields;
+            bool toAlone = (fields & SearchField.Participants) == SearchField.To;
+            bool ccAlone = (fields & SearchField.Participants) == SearchField.Cc;
+            if ((toAlone || ccAlone) && fields != SearchField.To && fields != SearchField.Cc)
+            {
+                // Never made by KQL: split it into the recipient field and the rest.
+                Append(new OrCondition([text with { Fields = fields & SearchField.Participants }, text with { Fields = fields & ~SearchField.Participants }]));
+                return;
+            }
+
+            string document = Parameter(PostgresQuery(text, Weights(fields)));
+            sql.Append("i.id IN (SELECT s.item_id FROM item_search s WHERE s.document @@ to_tsquery('simple', ").Append(document).Append(')');
+            if (toAlone || ccAlone)
+            {
+                sql.Append(toAlone ? " AND s.recipients_to" : " AND s.recipients_cc")
+                    .Append(" @@ to_tsquery('simple', ").Append(Parameter(PostgresQuery(text, string.Empty))).Append(')');
+            }
+
+            sql.Append(')');
+        }
+
+        private string Parameter(object value)
+        {
+            string name = string.Create(CultureInfo.InvariantCulture, $"@C{_count++}");
+            parameters.Add(name, value);
+            return name;
+        }
+
+        /// <summary>FTS5: a column filter and the words, each a prefix, or the phrase. Words hold only letters and digits (SearchText), so quoting them is enough.</summary>
+        private static string SqliteMatch(TextCondition text)
+        {
+            string words = text.Phrase
+                ? $"\"{string.Join(' ', text.Words)}\""
+                : $"({string.Join(" AND ", text.Words.Select(w => $"\"{w}\"*"))})";
+            if (text.Fields == SearchField.All)
+            {
+                return words;
+            }
+
+            var columns = new List<string>(5);
+            AddIf(columns, text.Fields, SearchField.Subject, "subject");
+            AddIf(columns, text.Fields, SearchField.From, "sender");
+            AddIf(columns, text.Fields, SearchField.To, "to_list");
+            AddIf(columns, text.Fields, SearchField.Cc, "cc_list");
+            AddIf(columns, text.Fields, SearchField.Body, "body");
+            return $"{{{string.Join(' ', columns)}}} : {words}";
+        }
+
+        private static void AddIf(List<string> columns, SearchField fields, SearchField field, string column)
+        {
+            if ((fields & field) != 0)
+            {
+                columns.Add(column);
+            }
+        }
+
+        /// <summary>The weight letters of <paramref name="fields"/> in the document; empty for every field.</summary>
+        private static string Weights(SearchField fields)
+        {
+            if (fields == SearchField.All)
+            {
+                return string.Empty;
+            }
+
+            var weights = new StringBuilder(4);
+            if ((fields & SearchField.Subject) != 0)
+            {
+                weights.Append('A');
+            }
+
+            if ((fields & SearchField.From) != 0)
+            {
+                weights.Append('B');
+            }
+
+            if ((fields & (SearchField.To | SearchField.Cc)) != 0)
+            {
+                weights.Append('C');
+            }
+
+            if ((fields & SearchField.Body) != 0)
+            {
+                weights.Append('D');
+            }
+
+            return weights.ToString();
+        }
+
+        /// <summary>tsquery: every word a prefix (joined by &amp;) or the phrase (joined by &lt;-&gt;), each limited to <paramref name="weights"/>.</summary>
+        private static string PostgresQuery(TextCondition text, string weights) =>
+            text.Phrase
+                ? string.Join(" <-> ", text.Words.Select(w => $"'{w}'{(weights.Length > 0 ? ":" + weights : string.Empty)}"))
+                : string.Join(" & ", text.Words.Select(w => $"'{w}':*{weights}"));
+    }
 }
