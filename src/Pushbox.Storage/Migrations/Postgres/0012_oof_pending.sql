@@ -1,4 +1,4 @@
--- Out of Office replies still to decide. Kept in step with Migrations/Sqlite/0011_oof_pending.sql.
+-- Out of Office replies still to decide. Kept in step with Migrations/Sqlite/0012_oof_pending.sql.
 --
 -- oof_pending: one row per delivered message whose recipients may owe its sender an automatic reply, written in the
 -- delivery's transaction and removed in the transaction that sends the reply (or decides none is due), so a reply
