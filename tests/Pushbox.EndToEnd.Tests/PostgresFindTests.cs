@@ -82,9 +82,10 @@ public sealed class PostgresFindTests : IAsyncLifetime
         XElement fromAnne = await ResponseAsync(onA, MailboxCriterion("from:anne"));
         XElement subject = await ResponseAsync(onB, MailboxCriterion("subject:quarterly"));
         XElement body = await ResponseAsync(onA, MailboxCriterion("body:\"new bistro\" OR subject:\"report 2\""));
-        string today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        XElement dated = await ResponseAsync(onB, MailboxCriterion($"quarterly received>={today} -from:anne"));
-        XElement before = await ResponseAsync(onA, MailboxCriterion($"quarterly received<{today}"));
+        // Yesterday, not today: the test may cross midnight UTC after the mail arrived.
+        string yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        XElement dated = await ResponseAsync(onB, MailboxCriterion($"quarterly received>={yesterday} -from:anne"));
+        XElement before = await ResponseAsync(onA, MailboxCriterion($"quarterly received<{yesterday}"));
 
         Assert.Equal(["Quarterly plan", "Report 5", "Report 4", "Report 3"], Subjects(first));
         Assert.Equal(["0-3", "6"], [first.Element(FindNs + "Range")!.Value, first.Element(FindNs + "Total")!.Value]);

@@ -40,9 +40,11 @@ namespace Pushbox.Commands.Handlers;
 /// the same rows unless the mailbox changed between them.
 /// </para>
 /// <para>
-/// Mailbox results are emails, newest first, with the Properties of MS-ASCMD 2.2.3.139.1: DisplayBcc is never
+/// A mailbox Query without FreeText (or with one that names no word) finds every email in scope. Mailbox results
+/// are emails, newest first, with the Properties of MS-ASCMD 2.2.3.139.1: DisplayBcc is never
 /// written (the store keeps no Bcc), IsDraft is true in the Drafts folder, and the Preview is the first
-/// <see cref="FindLimits.PreviewLength"/> characters of the body as plain text (R6978101702).
+/// <see cref="FindLimits.PreviewLength"/> characters of the body as plain text (R6978101702). The Accept-Language
+/// header (R10031992) changes nothing: words are normalised the same way in every language.
 /// </para>
 /// </remarks>
 internal sealed partial class FindHandler(
