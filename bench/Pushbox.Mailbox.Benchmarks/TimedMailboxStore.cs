@@ -1,5 +1,6 @@
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Items;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Mailbox.Benchmarks;
 
@@ -85,4 +86,14 @@ internal sealed class TimedMailboxStore(IMailboxStore inner, StageClock clock) :
 
     public Task<IReadOnlySet<string>> GetReferencedBlobsAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken) =>
         inner.GetReferencedBlobsAsync(hashes, cancellationToken);
+
+    public Task<MailboxUsage?> GetMailboxUsageAsync(long userId, CancellationToken cancellationToken) => inner.GetMailboxUsageAsync(userId, cancellationToken);
+
+    public Task<IReadOnlyList<MailboxUsage>> ListMailboxUsageAsync(CancellationToken cancellationToken) => inner.ListMailboxUsageAsync(cancellationToken);
+
+    public Task<bool> TryMarkQuotaWarnedAsync(long userId, long warningBytes, CancellationToken cancellationToken) => inner.TryMarkQuotaWarnedAsync(userId, warningBytes, cancellationToken);
+
+    public Task ClearQuotaWarningAsync(long userId, CancellationToken cancellationToken) => inner.ClearQuotaWarningAsync(userId, cancellationToken);
+
+    public Task<long> RecountMailboxSizeAsync(long userId, CancellationToken cancellationToken) => inner.RecountMailboxSizeAsync(userId, cancellationToken);
 }

@@ -6,7 +6,8 @@ namespace Pushbox.Mailbox;
 /// The durable queue of mail waiting for the relay. Senders (one or more per server, on any number of
 /// servers sharing the store) claim due messages under a lease: a claimed message is handed to no other
 /// sender until its holder completes it, reschedules it, or lets the lease lapse (a crashed node's
-/// messages are sent by another after the lease). Every method is atomic.
+/// messages are sent by another after the lease); a holder still sending renews its lease
+/// (<see cref="RenewAsync"/>). Every method is atomic.
 /// </summary>
 public interface IOutboundQueueStore
 {
@@ -24,6 +25,19 @@ public interface IOutboundQueueStore
 
     /// <summary>Removes a message its holder has finished with (sent, or bounced); false when <paramref name="owner"/> no longer holds it.</summary>
     Task<bool> CompleteAsync(long id, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes, in one transaction, the messages of <paramref name="ids"/> that <paramref name="owner"/> still holds (sent);
+    /// returns those removed. A message whose lease another sender took is left to it.
+    /// </summary>
+    Task<IReadOnlyList<long>> CompleteAsync(IReadOnlyCollection<long> ids, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of the messages of <paramref name="ids"/> that <paramref name="owner"/> still holds to
+    /// <paramref name="until"/> (a sender that is still sending them); returns those it still holds. A message missing
+    /// from the answer was taken by another sender after this one's lease lapsed: this sender must stop sending it.
+    /// </summary>
+    Task<IReadOnlyList<long>> RenewAsync(IReadOnlyCollection<long> ids, string owner, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>
     /// Releases a held message for a later attempt with the recipients still to do and the reason;

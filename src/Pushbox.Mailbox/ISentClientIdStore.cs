@@ -13,6 +13,12 @@ public interface ISentClientIdStore
     /// <summary>Whether this device of this user has sent a message with <paramref name="clientId"/> (compared exactly).</summary>
     Task<bool> ContainsAsync(long userId, string deviceId, string clientId, CancellationToken cancellationToken);
 
-    /// <summary>Remembers that the message was sent; recording the same ClientId again changes nothing. Forgets the user's records older than <see cref="Retention"/>.</summary>
-    Task RecordAsync(long userId, string deviceId, string clientId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Remembers that the message with <paramref name="clientId"/> is being sent; true when it was not remembered yet,
+    /// false when it was (a duplicate: send nothing). Call it inside the <see cref="IStoreTransactions"/> unit that
+    /// accepts the message, so that the ClientId is recorded exactly when the message is: of two units recording the
+    /// same ClientId at once, one gets true and the other waits for it and then gets false (or runs again and gets
+    /// false). Forgets the user's records older than <see cref="Retention"/>.
+    /// </summary>
+    Task<bool> TryRecordAsync(long userId, string deviceId, string clientId, CancellationToken cancellationToken);
 }

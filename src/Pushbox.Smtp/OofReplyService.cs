@@ -14,7 +14,7 @@ internal sealed class OofReplyService(OofResponder responder) : BackgroundServic
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; deliveries not yet answered get no reply.
+            // Shutting down: replies not yet sent stay pending in the store and are sent after the restart (or by another server).
         }
     }
 }

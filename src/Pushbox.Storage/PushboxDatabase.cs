@@ -52,6 +52,9 @@ public sealed class PushboxDatabase : IDisposable
     /// <summary>The changes each open write transaction has made, announced when it commits.</summary>
     private readonly ConditionalWeakTable<DbTransaction, List<MailboxChange>> _changes = [];
 
+    /// <summary>The unit of work (<see cref="RunUnitAsync"/>) the current flow runs in, if any.</summary>
+    private readonly AsyncLocal<UnitOfWork?> _unit = new();
+
     /// <summary>Records that <paramref name="transaction"/> changed something; announced only if it commits.</summary>
     internal void Changed(DbTransaction transaction, MailboxChange change)
     {
@@ -172,6 +175,19 @@ public sealed class PushboxDatabase : IDisposable
     /// </summary>
     internal async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_unit.Value is { } unit)
+        {
+            try
+            {
+                return await unit.RunAsync(work, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e) when (Dialect.Classify(e) != DbErrorKind.Conflict)
+            {
+                // A conflict goes up unchanged: the unit's own WriteAsync runs the whole unit again.
+                throw Failure(e);
+            }
+        }
+
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -217,6 +233,58 @@ public sealed class PushboxDatabase : IDisposable
             // 10, 20, 40, 80 ms, with jitter so that two losers do not collide again in step.
             TimeSpan pause = TimeSpan.FromMilliseconds((10 << (attempt - 1)) * (0.5 + Random.Shared.NextDouble()));
             await Task.Delay(pause, Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one write transaction: every <see cref="WriteAsync"/> of any store it calls (on this
+    /// flow) joins it, each in a savepoint (a failure the work catches undoes only that write), and all of them commit
+    /// together or not at all. A conflict anywhere rolls everything back and runs the whole work again (see
+    /// <see cref="WriteAsync"/>), so the work must have no effect outside the database but through
+    /// <see cref="AfterCommit"/>. Reads (<see cref="ReadAsync"/>) use a connection of their own and see only committed
+    /// data. Called inside a unit, it joins that unit.
+    /// </summary>
+    internal async Task<T> RunUnitAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_unit.Value is not null)
+        {
+            return await work(cancellationToken).ConfigureAwait(false);
+        }
+
+        UnitOfWork? committed = null;
+        T result = await WriteAsync(
+            async (connection, transaction) =>
+            {
+                var unit = new UnitOfWork(connection, transaction);
+                _unit.Value = unit;
+                try
+                {
+                    T value = await work(cancellationToken).ConfigureAwait(false);
+                    committed = unit;
+                    return value;
+                }
+                finally
+                {
+                    _unit.Value = null;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        committed?.Committed();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once the current unit of work commits (never if it rolls back); at once outside a unit.</summary>
+    internal void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_unit.Value is { } unit)
+        {
+            unit.OnCommitted(action);
+        }
+        else
+        {
+            action();
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Blobs;
 using Pushbox.Mailbox.Changes;
+using Pushbox.Mailbox.OutOfOffice;
 using Pushbox.Mailbox.Search;
 using Pushbox.Storage.Blobs;
 using Pushbox.Storage.Secrets;
@@ -15,7 +16,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDirectory"/>, <see cref="IMailboxStore"/>, <see cref="IDeviceStore"/>,
-    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="ISentClientIdStore"/>, <see cref="IMailboxSearch"/>,
+    /// <see cref="IPolicyStore"/>, <see cref="IOutboundQueueStore"/>, <see cref="ISentClientIdStore"/>, <see cref="IStoreTransactions"/>, <see cref="Mailbox.OutOfOffice.IOofPendingStore"/>, <see cref="IMailboxSearch"/>,
     /// <see cref="IGlobalAddressList"/>, <see cref="IUserSettingsStore"/> (recovery passwords sealed with a key in the data folder)
     /// and <see cref="IBlobStore"/> (all singletons) over the database and data folder of
     /// <paramref name="options"/>, the <see cref="PushboxDatabase"/> (call its
@@ -64,6 +65,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPolicyStore>(sp => new SqlPolicyStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IOutboundQueueStore>(sp => new SqlOutboundQueueStore(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<ISentClientIdStore>(sp => new SqlSentClientIdStore(sp.GetRequiredService<PushboxDatabase>()));
+        services.AddSingleton<IOofPendingStore>(sp => new SqlOofPendingStore(sp.GetRequiredService<PushboxDatabase>()));
+        services.AddSingleton<IStoreTransactions>(sp => new SqlStoreTransactions(sp.GetRequiredService<PushboxDatabase>()));
         services.AddSingleton<IUserSettingsStore>(sp => new SqlUserSettingsStore(sp.GetRequiredService<PushboxDatabase>(), new RecoveryPasswordSealer(settings.DataDirectory)));
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(Path.Combine(settings.DataDirectory, StorageOptions.BlobFolderName), sp.GetRequiredService<TimeProvider>()));
         return services;

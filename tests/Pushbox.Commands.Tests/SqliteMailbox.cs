@@ -47,6 +47,7 @@ public sealed class SqliteMailbox : IAsyncDisposable
         services.AddSingleton(_services.GetRequiredService<IGlobalAddressList>());
         services.AddSingleton(_services.GetRequiredService<IOutboundQueueStore>());
         services.AddSingleton(_services.GetRequiredService<ISentClientIdStore>());
+        services.AddSingleton(_services.GetRequiredService<IStoreTransactions>());
         services.AddSingleton(_services.GetRequiredService<IChangeNotifier>());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
     }

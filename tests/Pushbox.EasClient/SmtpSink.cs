@@ -43,6 +43,9 @@ public sealed class SmtpSink : IAsyncDisposable
         return sink;
     }
 
+    /// <summary>How long the sink waits after the end of DATA before it answers 250: a slow relay (large message, slow link). Zero by default.</summary>
+    public TimeSpan DataReplyDelay { get; set; }
+
     /// <summary>Answers RCPT TO of <paramref name="address"/> with <paramref name="reply"/> (a full reply line such as "550 5.1.1 No such user").</summary>
     public void RefuseRecipient(string address, string reply) => _refusals[address] = reply;
 
@@ -125,6 +128,9 @@ public sealed class SmtpSink : IAsyncDisposable
                 while (!token.IsCancellationRequested)
                 {
                     TcpClient client = await listener.AcceptTcpClientAsync(token).ConfigureAwait(false);
+                    // Replies go out at once, as a pipelining server's do (it flushes when the client's input is drained):
+                    // Nagle's algorithm would hold each reply until the client's delayed ACK, some 40 ms per message.
+                    client.NoDelay = true;
                     sessions.Add(Task.Run(() => SessionAsync(client, token), CancellationToken.None));
                 }
             }
@@ -198,6 +204,11 @@ public sealed class SmtpSink : IAsyncDisposable
                             while (await reader.ReadLineAsync(token).ConfigureAwait(false) is { } dataLine && dataLine != ".")
                             {
                                 data.Append(dataLine.StartsWith('.') ? dataLine[1..] : dataLine).Append("\r\n");
+                            }
+
+                            if (DataReplyDelay > TimeSpan.Zero)
+                            {
+                                await Task.Delay(DataReplyDelay, token).ConfigureAwait(false);
                             }
 
                             var message = new SmtpSinkMessage(from, [.. recipients], Encoding.Latin1.GetBytes(data.ToString()), DateTimeOffset.UtcNow);

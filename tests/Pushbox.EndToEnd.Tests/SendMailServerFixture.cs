@@ -6,10 +6,33 @@ namespace Pushbox.EndToEnd.Tests;
 /// <summary>
 /// A <c>pushbox serve</c> of its own for the sending tests, whose relay is an <see cref="SmtpSink"/> on loopback,
 /// with retries in seconds and a small message-size limit (<see cref="MaxMessageSize"/>). Every test makes its
-/// own users with <see cref="NewUserAsync"/>.
+/// own users with <see cref="NewUserAsync"/>. On SQLite in its data folder, or (<see cref="PostgresSendMailServerFixture"/>)
+/// on a PostgreSQL database of its own from <c>PUSHBOX_TEST_POSTGRES</c>.
 /// </summary>
-public sealed class SendMailServerFixture : IAsyncLifetime
+public class SendMailServerFixture : IAsyncLifetime
 {
+    private readonly bool _postgres;
+    private readonly string _database = "pushbox_e2e_send_" + Guid.NewGuid().ToString("N");
+    private readonly Npgsql.NpgsqlConnectionStringBuilder _admin;
+
+    /// <summary>A server on SQLite.</summary>
+    public SendMailServerFixture()
+        : this(postgres: false)
+    {
+    }
+
+    /// <summary>A server on SQLite or PostgreSQL.</summary>
+    protected SendMailServerFixture(bool postgres)
+    {
+        _postgres = postgres;
+        string? configured = Environment.GetEnvironmentVariable("PUSHBOX_TEST_POSTGRES");
+        _admin = new Npgsql.NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres" : configured)
+        {
+            Pooling = false,
+            Database = "postgres",
+        };
+    }
+
     /// <summary>The server's ActiveSync:Send:MaxMessageSize.</summary>
     public const int MaxMessageSize = 3 * 1024 * 1024;
 
@@ -106,6 +129,14 @@ public sealed class SendMailServerFixture : IAsyncLifetime
     {
         Relay = SmtpSink.Start();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        if (_postgres)
+        {
+            await AdminAsync($"CREATE DATABASE {_database}");
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = _database, Pooling = true };
+            string settings = System.Text.Json.JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
+            await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings, timeout.Token);
+        }
+
         var options = new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data };
         options.Environment["PUSHBOX__Relay__Host"] = "127.0.0.1";
         options.Environment["PUSHBOX__Relay__Port"] = Relay.Port.ToString(CultureInfo.InvariantCulture);
@@ -128,6 +159,19 @@ public sealed class SendMailServerFixture : IAsyncLifetime
         }
 
         await Relay.DisposeAsync();
+        if (_postgres)
+        {
+            await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        }
+
         Directory.Delete(_data, recursive: true);
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

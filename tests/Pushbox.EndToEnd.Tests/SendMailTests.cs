@@ -423,9 +423,9 @@ public sealed class SendMailTests(SendMailServerFixture fixture) : IAsyncLifetim
         Assert.DoesNotContain(await fixture.ReadFolderAsync(alice, Inbox), i => i.Email("Subject")?.Contains("Eventually", StringComparison.Ordinal) == true);
     }
 
-    private static string NewClientId() => Guid.NewGuid().ToString("N");
+    internal static string NewClientId() => Guid.NewGuid().ToString("N");
 
-    private static byte[] Message(string from, string to, string subject, string text)
+    internal static byte[] Message(string from, string to, string subject, string text)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
@@ -458,7 +458,7 @@ public sealed class SendMailTests(SendMailServerFixture fixture) : IAsyncLifetim
     }
 
     /// <summary>A ComposeMail body: the command's root with ClientId, SaveInSentItems, Source and the MIME as opaque data.</summary>
-    private static byte[] ComposeBody(string command, string clientId, bool saveInSent, byte[] mime, (string FolderId, string ItemId)? source = null)
+    internal static byte[] ComposeBody(string command, string clientId, bool saveInSent, byte[] mime, (string FolderId, string ItemId)? source = null)
     {
         var output = new ArrayBufferWriter<byte>();
         var writer = new WbxmlWriter(output);
@@ -482,7 +482,7 @@ public sealed class SendMailTests(SendMailServerFixture fixture) : IAsyncLifetim
         return output.WrittenSpan.ToArray();
     }
 
-    private static int Status(EasResponse response, string command)
+    internal static int Status(EasResponse response, string command)
     {
         Assert.Equal(200, response.StatusCode);
         XElement? root = response.Xml?.Root;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Pushbox.Mailbox;
-using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.OutOfOffice;
 using Pushbox.Mailbox.Outbound;
 using Pushbox.Mailbox.Users;
@@ -47,10 +46,41 @@ public sealed class OofReplyTests
 
         await SendAsync(server, "dev-list@lists.remote.test", "Subject: Digest\r\nList-Id: <dev.lists.remote.test>\r\n");
         await SendAsync(server, string.Empty, "Subject: Undeliverable\r\n");
-        await AnswerBacklogAsync(server, expected: 1); // the null reverse-path is not even queued
+        await AnswerBacklogAsync(server, expected: 1); // the null reverse-path is not even recorded
 
         Assert.Equal(2, (await server.InboxAsync(alice.Id)).Count);
         Assert.Empty(await ClaimAllAsync(server));
+    }
+
+    [Fact]
+    public async Task ServerStoppedWithAReplyPending_SendsItOnceAfterTheRestart()
+    {
+        string data = SmtpTestServer.NewDataDirectory();
+        await using (SmtpTestServer before = await SmtpTestServer.StartAsync(dataDirectory: data))
+        {
+            User alice = await before.AddUserAsync("alice@example.com");
+            await SetOofAsync(before, alice.Id);
+            await SendAsync(before, "bob@remote.test", "Subject: Before the restart\r\nMessage-ID: <before@remote.test>\r\n");
+
+            // The server stops before its responder got to the delivery.
+            Assert.Equal(1, await before.Services.GetRequiredService<IOofPendingStore>().CountAsync(CancellationToken.None));
+            Assert.Empty(await ClaimAllAsync(before));
+        }
+
+        await using SmtpTestServer after = await SmtpTestServer.StartAsync(dataDirectory: data, startResponder: true);
+        IOofPendingStore pending = after.Services.GetRequiredService<IOofPendingStore>();
+        DateTime until = DateTime.UtcNow.AddSeconds(20);
+        while (await pending.CountAsync(CancellationToken.None) > 0)
+        {
+            Assert.True(DateTime.UtcNow < until, "The pending reply was not answered after the restart.");
+            await Task.Delay(50);
+        }
+
+        // Looking again (as a second server, or the next restart, would) sends nothing more.
+        Assert.Equal(0, await after.Services.GetRequiredService<OofResponder>().ProcessPendingAsync(CancellationToken.None));
+        QueuedMessage queued = Assert.Single(await ClaimAllAsync(after));
+        Assert.Equal(["bob@remote.test"], queued.Recipients);
+        Assert.Equal("before@remote.test", (await LoadAsync(after, queued.BlobHash)).InReplyTo);
     }
 
     private static async Task SetOofAsync(SmtpTestServer server, long userId)
@@ -73,15 +103,9 @@ public sealed class OofReplyTests
 
     private static async Task AnswerBacklogAsync(SmtpTestServer server, int expected)
     {
-        OofReplyBacklog backlog = server.Services.GetRequiredService<OofReplyBacklog>();
-        OofResponder responder = server.Services.GetRequiredService<OofResponder>();
-        for (int i = 0; i < expected; i++)
-        {
-            Assert.True(backlog.Reader.TryRead(out DeliveredMail? mail), $"Delivery {i + 1} of {expected} was not handed to the responder.");
-            await responder.ProcessAsync(mail, CancellationToken.None);
-        }
-
-        Assert.False(backlog.Reader.TryRead(out _));
+        Assert.Equal(expected, await server.Services.GetRequiredService<IOofPendingStore>().CountAsync(CancellationToken.None));
+        Assert.Equal(expected, await server.Services.GetRequiredService<OofResponder>().ProcessPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await server.Services.GetRequiredService<IOofPendingStore>().CountAsync(CancellationToken.None));
     }
 
     private static async Task<IReadOnlyList<QueuedMessage>> ClaimAllAsync(SmtpTestServer server) =>

@@ -156,9 +156,58 @@ public sealed class RelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Relay_AConversationLongerThanTheLease_KeepsItsLease_AndTwoServersSendTheMessageOnce()
+    {
+        await using SmtpSink slow = SmtpSink.Start();
+        slow.DataReplyDelay = TimeSpan.FromSeconds(4);
+        string data = Directory.CreateTempSubdirectory("pushbox-relay-lease-").FullName;
+        ServiceProvider RelayServer() => new ServiceCollection()
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddPushboxStorage(new StorageOptions { DataDirectory = data })
+            .AddPushboxRelay(new RelayOptions
+            {
+                Host = "127.0.0.1",
+                Port = slow.Port,
+                Security = RelaySecurity.None,
+                LocalDomain = "relay.pushbox.test",
+                Timeout = TimeSpan.FromSeconds(10),
+                Lease = TimeSpan.FromSeconds(1),
+                PollInterval = TimeSpan.FromMilliseconds(200),
+            })
+            .BuildServiceProvider();
+        ServiceProvider first = RelayServer();
+        ServiceProvider second = RelayServer();
+        try
+        {
+            await first.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
+            await first.GetRequiredService<OutboundRelayService>().StartAsync(CancellationToken.None);
+            await second.GetRequiredService<OutboundRelayService>().StartAsync(CancellationToken.None);
+            using var stream = new MemoryStream(Message("alice@example.com", "Slow", "bob@remote.example"));
+            BlobRef content = await first.GetRequiredService<IBlobStore>().PutAsync(stream, stream.Length, CancellationToken.None);
+
+            await first.GetRequiredService<IMailSubmitter>().SubmitAsync(new MailSubmission(content, "alice@example.com", ["bob@remote.example"]), CancellationToken.None);
+
+            // The relay takes four leases' time to answer; the other server looks five times a lease meanwhile.
+            await slow.WaitForAsync(_ => true, Wait);
+            IOutboundQueueStore queue = first.GetRequiredService<IOutboundQueueStore>();
+            await WaitUntilAsync(async () => (await queue.ListAsync(CancellationToken.None)).Count == 0);
+            await Task.Delay(TimeSpan.FromSeconds(5)); // a second conversation, had one started, would end in this time
+            Assert.Single(slow.Messages);
+        }
+        finally
+        {
+            await first.GetRequiredService<OutboundRelayService>().StopAsync(CancellationToken.None);
+            await second.GetRequiredService<OutboundRelayService>().StopAsync(CancellationToken.None);
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public void RelayOptions_Validate_NamesEveryProblem()
     {
-        var options = new RelayOptions { Port = 0, UserName = "u", MaxConcurrency = 0, Lease = TimeSpan.FromSeconds(1) };
+        var options = new RelayOptions { Port = 0, UserName = "u", MaxConcurrency = 0, Lease = TimeSpan.FromMilliseconds(500) };
 
         ArgumentException e = Assert.Throws<ArgumentException>(options.Validate);
 

@@ -37,8 +37,8 @@ public abstract partial class StoreContractTests
         User other = await Directory.CreateUserAsync(new NewUser(NewAddress(), "", "$h"), None);
 
         Assert.False(await ClientIds.ContainsAsync(user.Id, "DEV1", "abc", None));
-        await ClientIds.RecordAsync(user.Id, "DEV1", "abc", None);
-        await ClientIds.RecordAsync(user.Id, "DEV1", "abc", None);
+        Assert.True(await ClientIds.TryRecordAsync(user.Id, "DEV1", "abc", None));
+        Assert.False(await ClientIds.TryRecordAsync(user.Id, "DEV1", "abc", None));
 
         Assert.True(await ClientIds.ContainsAsync(user.Id, "DEV1", "abc", None));
         Assert.False(await ClientIds.ContainsAsync(user.Id, "DEV1", "ABC", None));

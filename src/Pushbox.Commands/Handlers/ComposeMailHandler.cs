@@ -25,7 +25,9 @@ namespace Pushbox.Commands.Handlers;
 /// Message-ID; for the smart commands the original appended unless ReplaceMime, and In-Reply-To), stripped of
 /// Bcc, and handed to the <see cref="IMailSubmitter"/> for every To, Cc and Bcc recipient. The same content
 /// goes to Sent Items (read) when asked. The original of a smart command records the reply or forward
-/// (LastVerbExecuted). A 14.0+ ClientId already sent by this device is answered 118 and sends nothing. A sender whose
+/// (LastVerbExecuted). A 14.0+ ClientId already sent by this device is answered 118 and sends nothing: the ClientId is
+/// recorded in the same store transaction (<see cref="IStoreTransactions"/>) as the delivery, the queue entry and the
+/// Sent Items copy, so a retry racing the first attempt, or following a failure half-way, sends exactly once. A sender whose
 /// mailbox is past its ProhibitSend limit is answered 113 (HTTP 507 before 14.0) and sends nothing; a local recipient
 /// whose mailbox is full does not fail the send (<see cref="MailSubmitter"/> bounces it to the sender).
 /// Success is an empty response; a failure is the command's Status from 14.0, an HTTP status before.
@@ -37,6 +39,7 @@ internal sealed partial class ComposeMailHandler(
     IBlobStore blobs,
     IMailSubmitter submitter,
     ISentClientIdStore clientIds,
+    IStoreTransactions transactions,
     MailDelivery delivery,
     SendOptions options,
     WbxmlLimits limits,
@@ -224,39 +227,58 @@ internal sealed partial class ComposeMailHandler(
             return Refused(context, ComposeMailStatus.SendQuotaExceeded, $"the message with the original is larger than {options.MaxMessageSize} bytes");
         }
 
-        SubmissionResult submitted = await submitter.SubmitAsync(new MailSubmission(content, reversePath, addresses), cancellationToken).ConfigureAwait(false);
+        EmailSummary? sentSummary = request.SaveInSentItems
+            ? (await delivery.ReadSummaryAsync(content, now, cancellationToken).ConfigureAwait(false)) with { Read = true }
+            : null;
+        EmailLastVerb? verb = original is null ? null
+            : command == EasCommand.SmartForward ? EmailLastVerb.Forward
+            : IsReplyToAll(original.Message, addresses, user) ? EmailLastVerb.ReplyToAll : EmailLastVerb.ReplyToSender;
+
+        // One unit: the ClientId is recorded exactly when the message is accepted (delivered, queued, copied to Sent Items).
+        // A concurrent duplicate waits for this unit and then finds the ClientId; a failure anywhere records and sends nothing.
+        SubmissionResult? submitted = await transactions.RunAsync(
+            async ct =>
+            {
+                if (request.ClientId is { } clientId && !await clientIds.TryRecordAsync(user.Id, context.Device.DeviceId, clientId, ct).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                SubmissionResult result = await submitter.SubmitAsync(new MailSubmission(content, reversePath, addresses), ct).ConfigureAwait(false);
+                if (sentSummary is not null)
+                {
+                    Folder sent = await store.GetStandardFolderAsync(user.Id, FolderType.SentItems, ct).ConfigureAwait(false);
+                    await store.AddEmailAsync(user.Id, sent.Id, new NewEmail(content, sentSummary), ct).ConfigureAwait(false);
+                }
+
+                if (original is not null)
+                {
+                    try
+                    {
+                        await store.UpdateEmailStateAsync(user.Id, original.Item.Id, new EmailStateChange(LastVerb: verb, LastVerbAt: now), ct).ConfigureAwait(false);
+                    }
+                    catch (MailboxException e) when (e.Reason == MailboxErrorReason.ItemNotFound)
+                    {
+                        // Deleted while the reply was being sent; the reply is sent all the same.
+                    }
+                }
+
+                return result;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (submitted is null)
+        {
+            LogDuplicate(command, user.Address, context.Device.DeviceId, request.ClientId!);
+            return Fail(context, ComposeMailStatus.MessagePreviouslySent);
+        }
+
         int local = submitted.Recipients.Count(r => r.Disposition == RecipientDisposition.Delivered);
         int remote = submitted.Recipients.Count(r => r.Disposition == RecipientDisposition.Queued);
         LogSent(command, user.Address, context.Device.DeviceId, local, remote, content.Length);
 
-        if (request.SaveInSentItems)
+        if (sentSummary is not null && quotas is not null)
         {
-            Folder sent = await store.GetStandardFolderAsync(user.Id, FolderType.SentItems, cancellationToken).ConfigureAwait(false);
-            EmailSummary summary = await delivery.ReadSummaryAsync(content, now, cancellationToken).ConfigureAwait(false);
-            await store.AddEmailAsync(user.Id, sent.Id, new NewEmail(content, summary with { Read = true }), cancellationToken).ConfigureAwait(false);
-            if (quotas is not null)
-            {
-                await quotas.WarnIfCrossedAsync(user.Id, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (original is not null)
-        {
-            EmailLastVerb verb = command == EasCommand.SmartForward ? EmailLastVerb.Forward
-                : IsReplyToAll(original.Message, addresses, user) ? EmailLastVerb.ReplyToAll : EmailLastVerb.ReplyToSender;
-            try
-            {
-                await store.UpdateEmailStateAsync(user.Id, original.Item.Id, new EmailStateChange(LastVerb: verb, LastVerbAt: now), cancellationToken).ConfigureAwait(false);
-            }
-            catch (MailboxException e) when (e.Reason == MailboxErrorReason.ItemNotFound)
-            {
-                // Deleted while the reply was being sent; the reply is sent all the same.
-            }
-        }
-
-        if (request.ClientId is { } clientId)
-        {
-            await clientIds.RecordAsync(user.Id, context.Device.DeviceId, clientId, cancellationToken).ConfigureAwait(false);
+            await quotas.WarnIfCrossedAsync(user.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return EasCommandResult.Status(200);

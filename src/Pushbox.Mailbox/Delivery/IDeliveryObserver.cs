@@ -1,13 +1,13 @@
 namespace Pushbox.Mailbox.Delivery;
 
 /// <summary>
-/// Told about every inbound message once it is durable in its recipients' mailboxes
-/// (<see cref="MailDelivery.DeliverInboundAsync"/>), e.g. to send Out of Office replies. <see cref="OnDelivered"/>
-/// runs on the delivery path: it must return at once (hand the work to a queue) and must not throw; what it does can
-/// never fail or slow the delivery.
+/// Told about every inbound message as it is delivered (<see cref="MailDelivery.DeliverInboundAsync"/>), inside the
+/// delivery's <see cref="IStoreTransactions"/> unit: what it writes to the store commits with the delivery or not at all
+/// (Out of Office replies are recorded as pending this way, so none is lost to a crash). It must be quick — record, never
+/// act — and its failure is logged and undone without failing the delivery.
 /// </summary>
 public interface IDeliveryObserver
 {
-    /// <summary>A message was delivered; returns at once.</summary>
-    void OnDelivered(DeliveredMail mail);
+    /// <summary>A message is being delivered; its store writes join the delivery's transaction.</summary>
+    Task OnDeliveredAsync(DeliveredMail mail, CancellationToken cancellationToken);
 }

@@ -10,8 +10,8 @@ namespace Pushbox.Mailbox.Delivery;
 /// Puts messages into mailboxes: resolves recipients (primary address or alias), stores the content
 /// once in the blob store and adds it to each recipient's folder. When a delivery method returns, the
 /// message is durable for every recipient it reported as delivered — SMTP replies 250 only then.
-/// Inbound mail delivered through <see cref="DeliverInboundAsync"/> is then announced to every registered
-/// <see cref="IDeliveryObserver"/> (Out of Office replies), which can neither fail nor slow the delivery.
+/// Inbound mail delivered through <see cref="DeliverInboundAsync"/> is announced to every registered
+/// <see cref="IDeliveryObserver"/> (Out of Office replies) in the same transaction, whose failure never fails the delivery.
 /// With <see cref="MailboxQuotas"/>, a delivery that takes a mailbox past its warning size warns the user once;
 /// whether a recipient may receive at all is the caller's check (SMTP at RCPT, <see cref="MailSubmitter"/>).
 /// </summary>
@@ -20,6 +20,7 @@ public sealed partial class MailDelivery(
     IMailboxStore store,
     IBlobStore blobs,
     TimeProvider time,
+    IStoreTransactions transactions,
     ILogger<MailDelivery> logger,
     IEnumerable<IDeliveryObserver>? observers = null,
     MailboxQuotas? quotas = null)
@@ -91,26 +92,37 @@ public sealed partial class MailDelivery(
     public async Task<IReadOnlyList<StoredItem>> DeliverInboundAsync(BlobRef content, string reversePath, IReadOnlyCollection<long> recipients, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reversePath);
-        IReadOnlyList<StoredItem> delivered = await DeliverStoredAsync(content, recipients, FolderType.Inbox, receivedAt, cancellationToken).ConfigureAwait(false);
-        if (delivered.Count > 0 && _observers.Length > 0)
+        if (_observers.Length == 0)
         {
-            var mail = new DeliveredMail(content, reversePath, [.. delivered.Select(i => i.UserId).Distinct()]);
-            foreach (IDeliveryObserver observer in _observers)
-            {
-                try
-                {
-                    observer.OnDelivered(mail);
-                }
-#pragma warning disable CA1031 // An observer's failure is its own; the message is delivered.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    LogObserverFailed(observer.GetType().Name, e);
-                }
-            }
+            return await DeliverStoredAsync(content, recipients, FolderType.Inbox, receivedAt, cancellationToken).ConfigureAwait(false);
         }
 
-        return delivered;
+        // One unit: what the observers record (a pending Out of Office reply) commits exactly when the delivery does.
+        return await transactions.RunAsync(
+            async ct =>
+            {
+                IReadOnlyList<StoredItem> delivered = await DeliverStoredAsync(content, recipients, FolderType.Inbox, receivedAt, ct).ConfigureAwait(false);
+                if (delivered.Count > 0)
+                {
+                    var mail = new DeliveredMail(content, reversePath, [.. delivered.Select(i => i.UserId).Distinct()]);
+                    foreach (IDeliveryObserver observer in _observers)
+                    {
+                        try
+                        {
+                            await observer.OnDeliveredAsync(mail, ct).ConfigureAwait(false);
+                        }
+#pragma warning disable CA1031 // An observer's failure is its own (its writes are undone); the message is delivered.
+                        catch (Exception e) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+                        {
+                            LogObserverFailed(observer.GetType().Name, e);
+                        }
+                    }
+                }
+
+                return delivered;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the summary of stored content; a message that cannot be read at all gets an empty summary.</summary>

@@ -9,7 +9,8 @@ namespace Pushbox.Mailbox.Delivery;
 /// <summary>
 /// The <see cref="IMailSubmitter"/>: local recipients through <see cref="MailDelivery"/> into their
 /// Inbox, the rest as one entry of the <see cref="IOutboundQueueStore"/> (then <see cref="OutboundQueueSignal"/>
-/// wakes the relay sender of this process). With <see cref="MailboxQuotas"/>, a local recipient past ProhibitSendReceive
+/// wakes the relay sender of this process once committed), in one <see cref="IStoreTransactions"/> unit (the caller's,
+/// when it has one) whenever there is more than one write: the message is accepted for every recipient or for none. With <see cref="MailboxQuotas"/>, a local recipient past ProhibitSendReceive
 /// is not delivered to: the sender gets a delivery-status notification from the <see cref="INonDeliveryReporter"/>
 /// (in their Inbox when local, else through the queue), and the other recipients get the message as usual.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed partial class MailSubmitter(
     MailDelivery delivery,
     IOutboundQueueStore queue,
     OutboundQueueSignal signal,
+    IStoreTransactions transactions,
     ILogger<MailSubmitter> logger,
     MailboxQuotas? quotas = null,
     INonDeliveryReporter? reporter = null,
@@ -86,14 +88,27 @@ public sealed partial class MailSubmitter(
             }
         }
 
-        long? queueId = null;
+        // The parts in one unit when there are several (one write alone is atomic as it is, and cheaper).
+        int parts = (remote.Count > 0 ? 1 : 0) + (localUsers.Count > 0 ? 1 : 0) + (full.Count > 0 ? 1 : 0);
+        long? queueId = parts > 1
+            ? await transactions.RunAsync(ct => SubmitPartsAsync(submission, reversePath, remote, localUsers, full, arrival, ct), cancellationToken).ConfigureAwait(false)
+            : await SubmitPartsAsync(submission, reversePath, remote, localUsers, full, arrival, cancellationToken).ConfigureAwait(false);
+        return new SubmissionResult(outcomes, queueId);
+    }
+
+    /// <summary>Queues the remote part, delivers the local part and bounces the full recipients; the queue entry's id, if any.</summary>
+    private async Task<long?> SubmitPartsAsync(MailSubmission submission, string reversePath, List<string> remote, List<long> localUsers, List<UndeliveredRecipient> full, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        long? id = null;
         if (remote.Count > 0)
         {
-            // Queued first: once the queue holds it, the remote part survives a failure of the local part.
             QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(submission.Content.Hash, submission.Content.Length, reversePath, remote), cancellationToken).ConfigureAwait(false);
-            queueId = queued.Id;
-            LogQueued(queued.Id, remote.Count, submission.Content.Length);
-            signal.Pulse();
+            id = queued.Id;
+            transactions.AfterCommit(() =>
+            {
+                LogQueued(queued.Id, remote.Count, submission.Content.Length);
+                signal.Pulse();
+            });
         }
 
         if (localUsers.Count > 0)
@@ -107,7 +122,7 @@ public sealed partial class MailSubmitter(
             await BounceAsync(submission.Content, reversePath, full, arrival, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SubmissionResult(outcomes, queueId);
+        return id;
     }
 
     /// <summary>Tells the sender which local recipients were full: into their Inbox when local (whatever its own size), else through the queue.</summary>
@@ -129,8 +144,11 @@ public sealed partial class MailSubmitter(
         else
         {
             QueuedMessage queued = await queue.EnqueueAsync(new NewQueuedMessage(notification.Hash, notification.Length, MailSubmission.NullReversePath, [reversePath]), cancellationToken).ConfigureAwait(false);
-            signal.Pulse();
-            LogQueued(queued.Id, 1, notification.Length);
+            transactions.AfterCommit(() =>
+            {
+                LogQueued(queued.Id, 1, notification.Length);
+                signal.Pulse();
+            });
         }
 
         LogBounced(reversePath, full.Count);

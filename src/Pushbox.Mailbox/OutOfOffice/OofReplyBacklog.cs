@@ -1,28 +1,20 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Pushbox.Mailbox.Delivery;
 
 namespace Pushbox.Mailbox.OutOfOffice;
 
 /// <summary>
-/// The hand-off between delivery and the <see cref="OofResponder"/>: an <see cref="IDeliveryObserver"/> that only queues.
-/// The queue is bounded (<see cref="Capacity"/>); when it is full a message gets no automatic reply and a warning is
-/// logged, and the delivery goes on unaffected. It lives in memory: messages delivered just before a shutdown may get no
-/// reply. Mail from the null reverse-path never gets one and is not queued.
+/// The hand-off between delivery and the <see cref="OofResponder"/>: an <see cref="IDeliveryObserver"/> that records a
+/// delivered message as a pending reply (<see cref="IOofPendingStore"/>) in the delivery's own transaction, for the
+/// recipients whose Out of Office is on, and wakes this process's responder once that commits. The backlog is durable:
+/// a reply pending at a shutdown or crash is sent when a responder (this server's after a restart, or another's) gets to
+/// it. Mail from the null reverse-path never gets a reply and is not recorded.
 /// </summary>
-public sealed partial class OofReplyBacklog(ILogger<OofReplyBacklog> logger) : IDeliveryObserver
+public sealed class OofReplyBacklog(IOofPendingStore pending, IUserSettingsStore settings, IStoreTransactions transactions, TimeProvider time) : IDeliveryObserver, IDisposable
 {
-    /// <summary>Delivered messages waiting for the responder.</summary>
-    public const int Capacity = 4096;
-
-    private readonly Channel<DeliveredMail> _channel = Channel.CreateBounded<DeliveredMail>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
-
-    /// <summary>Where the responder takes the messages from.</summary>
-    public ChannelReader<DeliveredMail> Reader => _channel.Reader;
+    private readonly SemaphoreSlim _pulse = new(0, 1);
 
     /// <inheritdoc/>
-    public void OnDelivered(DeliveredMail mail)
+    public async Task OnDeliveredAsync(DeliveredMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         if (mail.ReversePath.Length == 0 || mail.UserIds.Count == 0)
@@ -30,12 +22,40 @@ public sealed partial class OofReplyBacklog(ILogger<OofReplyBacklog> logger) : I
             return;
         }
 
-        if (!_channel.Writer.TryWrite(mail))
+        // Reading settings is cheaper than a pending row for every delivery; the responder decides again when it answers.
+        DateTimeOffset now = time.GetUtcNow();
+        var away = new List<long>(mail.UserIds.Count);
+        foreach (long userId in mail.UserIds)
         {
-            LogQueueFull(mail.Content.Hash);
+            if ((await settings.GetOofAsync(userId, cancellationToken).ConfigureAwait(false)).IsActiveAt(now))
+            {
+                away.Add(userId);
+            }
+        }
+
+        if (away.Count > 0)
+        {
+            await pending.AddAsync(mail.Content.Hash, mail.ReversePath, away, cancellationToken).ConfigureAwait(false);
+            transactions.AfterCommit(Pulse);
         }
     }
 
-    [LoggerMessage(EventId = 3303, Level = LogLevel.Warning, Message = "Out of Office queue full: message {Hash} gets no automatic reply")]
-    private partial void LogQueueFull(string hash);
+    /// <summary>Wakes the responder of this process.</summary>
+    public void Pulse()
+    {
+        try
+        {
+            _pulse.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    /// <summary>Waits for a pulse or <paramref name="timeout"/>; true when pulsed.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pulse.WaitAsync(timeout, cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose() => _pulse.Dispose();
 }

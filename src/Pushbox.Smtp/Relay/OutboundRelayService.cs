@@ -14,20 +14,24 @@ using Pushbox.Mailbox.Outbound;
 namespace Pushbox.Smtp.Relay;
 
 /// <summary>
-/// Sends the outbound queue to the relay (<see cref="RelayOptions"/>), in <c>serve</c>. It claims due
-/// messages under a lease (so that several servers on one database send each message once), sends each
-/// with MailKit to all its remaining recipients at once, and then per recipient: accepted ones are done,
-/// 4xx answers and connection failures wait for the next attempt (doubling pauses), 5xx answers — and
-/// everything still undelivered when the message has been queued longer than
-/// <see cref="RelayOptions.MaxQueueLifetime"/> — become a delivery-status notification to the envelope
-/// sender. A message leaves the queue only after that: a relay that is down delays mail, never loses it.
-/// It wakes at once for mail queued in this process (<see cref="OutboundQueueSignal"/>) and otherwise when
-/// the next message falls due, looking at least every <see cref="RelayOptions.PollInterval"/>.
+/// Sends the outbound queue to the relay (<see cref="RelayOptions"/>), in <c>serve</c>. <see cref="RelayOptions.MaxConcurrency"/>
+/// workers each claim up to <see cref="RelayOptions.BatchSize"/> due messages under a lease (so that several servers on one
+/// database send each message once), renew that lease while they are still sending (a slow relay conversation never lets
+/// another server take a message being sent; a message whose lease was lost anyway is abandoned at once), and send them
+/// one after another over one kept-open, authenticated relay connection, each to all its remaining recipients at once.
+/// Then per recipient: accepted ones are done (the messages sent in full leave the queue together in one transaction),
+/// 4xx answers and connection failures wait for the next attempt (doubling pauses), 5xx answers — and everything still
+/// undelivered when the message has been queued longer than <see cref="RelayOptions.MaxQueueLifetime"/> — become a
+/// delivery-status notification to the envelope sender, submitted in the same transaction that removes the message. A
+/// message leaves the queue only after that: a relay that is down delays mail, never loses it. The workers wake at once
+/// for mail queued in this process (<see cref="OutboundQueueSignal"/>) and otherwise when the next message falls due,
+/// looking at least every <see cref="RelayOptions.PollInterval"/>.
 /// </summary>
 public sealed partial class OutboundRelayService(
     IOutboundQueueStore queue,
     IBlobStore blobs,
     IMailSubmitter submitter,
+    IStoreTransactions transactions,
     OutboundQueueSignal signal,
     RelayOptions options,
     TimeProvider time,
@@ -42,6 +46,12 @@ public sealed partial class OutboundRelayService(
     /// <summary>The name this server claims queued messages under (host, process and a random part).</summary>
     public string Owner => _owner;
 
+    private IOutboundQueueStore Queue => queue;
+
+    private TimeProvider Time => time;
+
+    private TimeSpan Lease => options.Lease;
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,17 +62,33 @@ public sealed partial class OutboundRelayService(
 
         try
         {
+            await Task.WhenAll(Enumerable.Range(0, options.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+        }
+        finally
+        {
+            DisconnectIdle();
+        }
+    }
+
+    /// <summary>One worker: claim a batch, send it, look again; sleep when nothing is due.</summary>
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    IReadOnlyList<QueuedMessage> claimed = await queue.ClaimAsync(_owner, options.MaxConcurrency * RelayOptions.ClaimsPerConnection, time.GetUtcNow(), options.Lease, stoppingToken).ConfigureAwait(false);
+                    IReadOnlyList<QueuedMessage> claimed = await queue.ClaimAsync(_owner, options.BatchSize, time.GetUtcNow(), options.Lease, stoppingToken).ConfigureAwait(false);
                     if (claimed.Count > 0)
                     {
-                        await Parallel.ForEachAsync(
-                            claimed,
-                            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = stoppingToken },
-                            async (message, ct) => await ProcessAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                        if (claimed.Count == options.BatchSize)
+                        {
+                            // There may be more: wake another worker rather than leave it asleep until the next look.
+                            signal.Pulse();
+                        }
+
+                        await SendBatchAsync(claimed, stoppingToken).ConfigureAwait(false);
                         continue;
                     }
 
@@ -89,22 +115,68 @@ public sealed partial class OutboundRelayService(
         {
             // Stopping: a message being sent keeps its lease and is sent again after it lapses.
         }
+    }
+
+    /// <summary>
+    /// Sends a claimed batch one message after another, renewing the batch's lease meanwhile; the messages sent in full are
+    /// completed together at the end, the others were rescheduled or bounced as they came.
+    /// </summary>
+    internal async Task SendBatchAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken cancellationToken)
+    {
+        using var lease = new LeaseKeeper(this, batch, cancellationToken);
+        Task renewing = lease.RunAsync();
+        var sent = new List<long>(batch.Count);
+        try
+        {
+            foreach (QueuedMessage message in batch)
+            {
+                CancellationToken held = lease.Begin(message.Id);
+                if (held.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (await ProcessAsync(message, held).ConfigureAwait(false))
+                    {
+                        sent.Add(message.Id);
+                    }
+                    else
+                    {
+                        lease.Done(message.Id);
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && held.IsCancellationRequested)
+                {
+                    // The lease was lost mid-conversation (logged by the keeper): another server sends it now.
+                }
+            }
+        }
         finally
         {
-            DisconnectIdle();
+            await lease.StopAsync(renewing).ConfigureAwait(false);
+        }
+
+        if (sent.Count > 0)
+        {
+            IReadOnlyList<long> removed = await queue.CompleteAsync(sent, _owner, cancellationToken).ConfigureAwait(false);
+            foreach (long id in sent.Except(removed))
+            {
+                LogLeaseLost(id);
+            }
         }
     }
 
-    /// <summary>One attempt at one claimed message, and what follows from it.</summary>
-    internal async Task ProcessAsync(QueuedMessage message, CancellationToken cancellationToken)
+    /// <summary>One attempt at one claimed message; true when it was sent to every recipient (to be completed with its batch).</summary>
+    internal async Task<bool> ProcessAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
         Stream? content = await blobs.OpenReadAsync(message.BlobHash, cancellationToken).ConfigureAwait(false);
         if (content is null)
         {
             // Cannot happen while the queue references the blob; if it does, say so to the sender rather than loop forever.
             LogContentMissing(message.Id, message.BlobHash);
-            await FinishAsync(message, null, [.. message.Recipients.Select(r => new RelayOutcome(r, RelayOutcomeKind.Permanent, "554 5.3.0 The message content was lost before it could be sent", "5.3.0"))], cancellationToken).ConfigureAwait(false);
-            return;
+            return await FinishAsync(message, null, [.. message.Recipients.Select(r => new RelayOutcome(r, RelayOutcomeKind.Permanent, "554 5.3.0 The message content was lost before it could be sent", "5.3.0"))], cancellationToken).ConfigureAwait(false);
         }
 
         await using (content.ConfigureAwait(false))
@@ -117,18 +189,18 @@ public sealed partial class OutboundRelayService(
             catch (FormatException)
             {
                 LogUnparsable(message.Id);
-                await FinishAsync(message, null, [.. message.Recipients.Select(r => new RelayOutcome(r, RelayOutcomeKind.Permanent, "554 5.6.0 The message is not valid MIME", "5.6.0"))], cancellationToken).ConfigureAwait(false);
-                return;
+                return await FinishAsync(message, null, [.. message.Recipients.Select(r => new RelayOutcome(r, RelayOutcomeKind.Permanent, "554 5.6.0 The message is not valid MIME", "5.6.0"))], cancellationToken).ConfigureAwait(false);
             }
 
             IReadOnlyList<RelayOutcome> outcomes = options.IsConfigured
                 ? await SendAsync(message, mime, cancellationToken).ConfigureAwait(false)
                 : [.. message.Recipients.Select(r => new RelayOutcome(r, RelayOutcomeKind.Transient, "No relay is configured (Relay:Host)", "4.3.5"))];
-            await FinishAsync(message, mime.Headers, outcomes, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(message, mime.Headers, outcomes, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task FinishAsync(QueuedMessage message, HeaderList? headers, IReadOnlyList<RelayOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>Bounces and reschedules what the outcomes say; true when the message is done and only needs removing (left to the batch).</summary>
+    private async Task<bool> FinishAsync(QueuedMessage message, HeaderList? headers, IReadOnlyList<RelayOutcome> outcomes, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
         bool expired = now - message.CreatedAt >= options.MaxQueueLifetime;
@@ -146,27 +218,152 @@ public sealed partial class OutboundRelayService(
             LogRelayed(message.Id, accepted, message.Attempts);
         }
 
-        if (failed.Count > 0)
+        if (failed.Count == 0 && later.Count == 0)
         {
-            await BounceAsync(message, headers ?? [], failed, expired, cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
-        bool held;
-        if (later.Count > 0)
-        {
-            DateTimeOffset next = now + options.RetryDelay(message.Attempts);
-            string error = later[0].Reply;
-            held = await queue.RescheduleAsync(message.Id, _owner, [.. later.Select(o => o.Recipient)], next, error, cancellationToken).ConfigureAwait(false);
-            LogDeferred(message.Id, later.Count, next, error);
-        }
-        else
-        {
-            held = await queue.CompleteAsync(message.Id, _owner, cancellationToken).ConfigureAwait(false);
-        }
+        // The notification and the change to the queue entry commit together: a crash between them can neither lose
+        // the notification nor send it twice.
+        bool held = await transactions.RunAsync(
+            async ct =>
+            {
+                if (later.Count > 0)
+                {
+                    DateTimeOffset next = now + options.RetryDelay(message.Attempts);
+                    string error = later[0].Reply;
+                    if (!await queue.RescheduleAsync(message.Id, _owner, [.. later.Select(o => o.Recipient)], next, error, ct).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
 
+                    transactions.AfterCommit(() => LogDeferred(message.Id, later.Count, next, error));
+                }
+                else if (!await queue.CompleteAsync(message.Id, _owner, ct).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                if (failed.Count > 0)
+                {
+                    await BounceAsync(message, headers ?? [], failed, expired, ct).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
         if (!held)
         {
             LogLeaseLost(message.Id);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps the lease of a batch being sent: renews it every third of <see cref="RelayOptions.Lease"/>, and when another
+    /// sender has taken a message (this server's lease lapsed all the same, e.g. the database was unreachable for long)
+    /// drops it from the batch and cancels its conversation if it is the one in progress.
+    /// </summary>
+    private sealed class LeaseKeeper(OutboundRelayService relay, IReadOnlyList<QueuedMessage> batch, CancellationToken stopping) : IDisposable
+    {
+        private readonly Lock _lock = new();
+        private readonly HashSet<long> _held = [.. batch.Select(m => m.Id)];
+        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        private long _current;
+        private CancellationTokenSource? _currentSend;
+
+        /// <summary>Starts the message <paramref name="id"/>: a token cancelled when its lease is lost (already cancelled if it was).</summary>
+        public CancellationToken Begin(long id)
+        {
+            lock (_lock)
+            {
+                _currentSend?.Dispose();
+                _currentSend = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                _current = id;
+                if (!_held.Contains(id))
+                {
+                    _currentSend.Cancel();
+                }
+
+                return _currentSend.Token;
+            }
+        }
+
+        /// <summary>The message <paramref name="id"/> was rescheduled or bounced: its lease is no longer this server's to keep.</summary>
+        public void Done(long id)
+        {
+            lock (_lock)
+            {
+                _held.Remove(id);
+            }
+        }
+
+        public async Task RunAsync()
+        {
+            TimeSpan period = relay.Lease / 3;
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(period, relay.Time, _stop.Token).ConfigureAwait(false);
+                    long[] ids;
+                    lock (_lock)
+                    {
+                        ids = [.. _held];
+                    }
+
+                    if (ids.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        IReadOnlyList<long> kept = await relay.Queue.RenewAsync(ids, relay._owner, relay.Time.GetUtcNow() + relay.Lease, _stop.Token).ConfigureAwait(false);
+                        foreach (long lost in ids.Except(kept))
+                        {
+                            Lose(lost);
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The store is unreachable: try again at the next tick, well before the lease lapses.
+                        relay.LogRenewFailed(ids.Length, e);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // The batch is done, or the server is stopping.
+            }
+        }
+
+        public async Task StopAsync(Task running)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await running.ConfigureAwait(false);
+        }
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            _currentSend?.Dispose();
+        }
+
+        private void Lose(long id)
+        {
+            CancellationTokenSource? cancel = null;
+            lock (_lock)
+            {
+                if (_held.Remove(id) && id == _current)
+                {
+                    cancel = _currentSend;
+                }
+            }
+
+            relay.LogLeaseLost(id);
+            cancel?.Cancel();
         }
     }
 
@@ -371,4 +568,7 @@ public sealed partial class OutboundRelayService(
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "The outbound queue could not be read; trying again shortly")]
     private partial void LogQueueFailure(Exception exception);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "The leases of {Count} queued message(s) could not be renewed; trying again")]
+    private partial void LogRenewFailed(int count, Exception exception);
 }

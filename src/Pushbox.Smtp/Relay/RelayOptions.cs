@@ -10,12 +10,6 @@ namespace Pushbox.Smtp.Relay;
 /// </summary>
 public sealed class RelayOptions
 {
-    /// <summary>
-    /// Messages claimed at once per relay connection (<see cref="MaxConcurrency"/>): one claim transaction serves
-    /// this many sends. The lease must outlast sending them one after another (see <see cref="Validate"/>).
-    /// </summary>
-    public const int ClaimsPerConnection = 4;
-
     /// <summary>The smarthost's host name or IP address; null or empty: no relay configured.</summary>
     public string? Host { get; set; }
 
@@ -40,8 +34,14 @@ public sealed class RelayOptions
     /// <summary>The name Pushbox gives in EHLO and in the Reporting-MTA of its bounces. Defaults to the machine's host name.</summary>
     public string LocalDomain { get; set; } = Dns.GetHostName();
 
-    /// <summary>Messages sent at once (one relay connection each). Defaults to 4.</summary>
+    /// <summary>Workers sending at once, each over one relay connection kept open between messages. Defaults to 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Messages a worker claims at once and sends one after another over its connection; the ones sent leave the queue
+    /// together in one transaction. Larger batches mean fewer database writes per message; 1 to 100, defaults to 8.
+    /// </summary>
+    public int BatchSize { get; set; } = 8;
 
     /// <summary>How long one connect, command or message transfer may take. Defaults to 2 minutes.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
@@ -57,9 +57,10 @@ public sealed class RelayOptions
 
     /// <summary>
     /// How long a claimed message is held by this server before another may take it (a server that died while
-    /// sending). Must exceed the worst time to send the messages claimed at once; defaults to 15 minutes.
+    /// sending). A server still sending renews it every third of this, so a slow conversation never outlasts it;
+    /// it bounds how long a dead server's messages wait. At least 1 second; defaults to 5 minutes.
     /// </summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// The longest the sender sleeps between looks at the queue when nothing is due here: mail queued by
@@ -100,9 +101,14 @@ public sealed class RelayOptions
         Positive(errors, nameof(MaxRetryDelay), MaxRetryDelay);
         Positive(errors, nameof(MaxQueueLifetime), MaxQueueLifetime);
         Positive(errors, nameof(PollInterval), PollInterval);
-        if (Lease <= Timeout * (ClaimsPerConnection + 1))
+        if (BatchSize is < 1 or > 100)
         {
-            errors.Add($"Relay:Lease ({Lease}) must be more than {ClaimsPerConnection + 1} times Relay:Timeout ({Timeout}), or another server could send a message still being sent.");
+            errors.Add($"Relay:BatchSize must be 1 to 100 (was {BatchSize}).");
+        }
+
+        if (Lease < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"Relay:Lease must be at least 1 second (was {Lease}); it is renewed every third of it while a message is sent.");
         }
 
         if (MaxRetryDelay < FirstRetryDelay)

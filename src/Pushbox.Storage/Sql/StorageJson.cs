@@ -7,4 +7,5 @@ namespace Pushbox.Storage.Sql;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EmailFlag))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(long[]))]
 internal sealed partial class StorageJson : JsonSerializerContext;

@@ -731,7 +731,8 @@ internal sealed partial class SqlMailboxStore(PushboxDatabase database) : IMailb
                 {
                     referenced.UnionWith(await connection.RowsAsync<string>(
                         $"SELECT DISTINCT blob_hash FROM items WHERE {Dialect.InList("blob_hash", "@Hashes")} " +
-                        $"UNION SELECT blob_hash FROM outbound_queue WHERE {Dialect.InList("blob_hash", "@Hashes")}",
+                        $"UNION SELECT blob_hash FROM outbound_queue WHERE {Dialect.InList("blob_hash", "@Hashes")} " +
+                        $"UNION SELECT blob_hash FROM oof_pending WHERE {Dialect.InList("blob_hash", "@Hashes")}",
                         new { Hashes = batch },
                         null,
                         cancellationToken).ConfigureAwait(false));

@@ -79,6 +79,43 @@ internal sealed class SqlOutboundQueueStore(PushboxDatabase database) : IOutboun
                 cancellationToken).ConfigureAwait(false) > 0,
             cancellationToken);
 
+    public Task<IReadOnlyList<long>> CompleteAsync(IReadOnlyCollection<long> ids, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<long>>([]);
+        }
+
+        return database.WriteAsync<IReadOnlyList<long>>(
+            async (connection, transaction) => (await connection.RowsAsync<long>(
+                $"DELETE FROM outbound_queue WHERE {Dialect.InList("id", "@Ids")} AND lease_owner = @Owner RETURNING id",
+                new { Ids = ids.ToArray(), Owner = owner },
+                transaction,
+                cancellationToken).ConfigureAwait(false)).ToList(),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<long>> RenewAsync(IReadOnlyCollection<long> ids, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<long>>([]);
+        }
+
+        // Holding means being the owner: a lapsed lease nobody else claimed is still this sender's to renew.
+        return database.WriteAsync<IReadOnlyList<long>>(
+            async (connection, transaction) => (await connection.RowsAsync<long>(
+                $"UPDATE outbound_queue SET lease_until = @Until WHERE {Dialect.InList("id", "@Ids")} AND lease_owner = @Owner RETURNING id",
+                new { Ids = ids.ToArray(), Owner = owner, Until = Dialect.ToDb(Truncate(until)) },
+                transaction,
+                cancellationToken).ConfigureAwait(false)).ToList(),
+            cancellationToken);
+    }
+
     public Task<bool> RescheduleAsync(long id, string owner, IReadOnlyList<string> recipients, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipients);

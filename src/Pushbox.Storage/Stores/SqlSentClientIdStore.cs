@@ -3,7 +3,7 @@ using Pushbox.Storage.Sql;
 
 namespace Pushbox.Storage.Stores;
 
-/// <summary><see cref="ISentClientIdStore"/> over the shared SQL layer: one row per (user, device, ClientId), its primary key.</summary>
+/// <summary><see cref="ISentClientIdStore"/> over the shared SQL layer: one row per (user, device, ClientId), its primary key. A second insert of the same key waits for the first (its row lock on PostgreSQL, the single writer on SQLite) and then does nothing, which is how a concurrent duplicate learns it is one.</summary>
 internal sealed class SqlSentClientIdStore(PushboxDatabase database) : ISentClientIdStore
 {
     private SqlDialect Dialect => database.Dialect;
@@ -21,7 +21,7 @@ internal sealed class SqlSentClientIdStore(PushboxDatabase database) : ISentClie
             cancellationToken);
     }
 
-    public Task RecordAsync(long userId, string deviceId, string clientId, CancellationToken cancellationToken)
+    public Task<bool> TryRecordAsync(long userId, string deviceId, string clientId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(clientId);
@@ -39,7 +39,7 @@ internal sealed class SqlSentClientIdStore(PushboxDatabase database) : ISentClie
                     "ON CONFLICT (user_id, device_id, client_id) DO NOTHING",
                     new { UserId = userId, DeviceId = deviceId, ClientId = clientId, Now = Dialect.ToDb(now) },
                     transaction,
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken);
     }

@@ -26,12 +26,16 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
     private readonly string _dataDirectory;
+    private readonly bool _keepData;
+    private readonly OofReplyService? _responder;
     private bool _stopped;
 
-    private SmtpTestServer(ServiceProvider provider, string dataDirectory, LogSink logs, SmtpOptions options)
+    private SmtpTestServer(ServiceProvider provider, string dataDirectory, LogSink logs, SmtpOptions options, bool keepData, bool startResponder)
     {
         _provider = provider;
         _dataDirectory = dataDirectory;
+        _keepData = keepData;
+        _responder = startResponder ? provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OofReplyService>().Single() : null;
         Logs = logs;
         Options = options;
         Directory = provider.GetRequiredService<IDirectory>();
@@ -61,9 +65,14 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     public UnixDomainSocketEndPoint LmtpSocket => Service.LmtpEndPoints.OfType<UnixDomainSocketEndPoint>().First();
 
-    public static async Task<SmtpTestServer> StartAsync(Action<SmtpOptions>? configure = null, bool lmtp = false, bool unixSocket = false)
+    /// <summary>
+    /// Starts the intake over a new data folder, or over <paramref name="dataDirectory"/> (kept when the server is disposed,
+    /// to start another on it: a restart). The Out of Office responder runs only with <paramref name="startResponder"/>.
+    /// </summary>
+    public static async Task<SmtpTestServer> StartAsync(Action<SmtpOptions>? configure = null, bool lmtp = false, bool unixSocket = false, string? dataDirectory = null, bool startResponder = false)
     {
-        string dataDirectory = NewDataDirectory();
+        bool keepData = dataDirectory is not null;
+        dataDirectory ??= NewDataDirectory();
         var options = new SmtpOptions { ServerName = ServerName };
         options.Endpoints.Clear();
         options.Endpoints.Add(new IPEndPoint(IPAddress.Loopback, 0));
@@ -91,15 +100,24 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         try
         {
             await provider.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
-            var server = new SmtpTestServer(provider, dataDirectory, logs, options);
-            // The intake alone: storage's listener for other processes' changes is not started.
+            var server = new SmtpTestServer(provider, dataDirectory, logs, options, keepData, startResponder);
+            // The intake alone (and the responder when asked): storage's listener for other processes' changes is not started.
             await server.Service.StartAsync(CancellationToken.None);
+            if (server._responder is not null)
+            {
+                await server._responder.StartAsync(CancellationToken.None);
+            }
+
             return server;
         }
         catch
         {
             await provider.DisposeAsync();
-            System.IO.Directory.Delete(dataDirectory, recursive: true);
+            if (!keepData)
+            {
+                System.IO.Directory.Delete(dataDirectory, recursive: true);
+            }
+
             throw;
         }
     }
@@ -145,6 +163,11 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         if (!_stopped)
         {
             _stopped = true;
+            if (_responder is not null)
+            {
+                await _responder.StopAsync(cancellationToken);
+            }
+
             await Service.StopAsync(cancellationToken);
         }
     }
@@ -153,6 +176,11 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     {
         await StopAsync();
         await _provider.DisposeAsync();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(_dataDirectory, recursive: true);
@@ -163,7 +191,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    private static string NewDataDirectory()
+    public static string NewDataDirectory()
     {
         string path = Path.Combine(Path.GetTempPath(), "pushbox-smtp-tests", Guid.NewGuid().ToString("N")[..16]);
         System.IO.Directory.CreateDirectory(path);
