@@ -123,6 +123,12 @@ async Task RunAsync(StorageOptions options, string label)
         ("sender name", new MailboxQuery([corpus.Sender])),
         ("word + folder + last 30 days", new MailboxQuery([corpus.Medium], FolderIds: [inbox.Id], ReceivedAfter: end.AddDays(-30))),
         ("no match", new MailboxQuery(["zzqxj"])),
+        ("Find: from:sender", Kql($"from:{corpus.Sender}", end)),
+        ("Find: subject:word", Kql($"subject:{corpus.Medium}", end)),
+        ("Find: phrase", Kql($"\"{corpus.Common} {corpus.Medium}\"", end)),
+        ("Find: word OR word", Kql($"{corpus.Medium} OR {corpus.Rare}", end)),
+        ("Find: word NOT common word", Kql($"{corpus.Medium} NOT {corpus.Common}", end)),
+        ("Find: word received last 30 days", Kql(string.Create(CultureInfo.InvariantCulture, $"{corpus.Medium} received>={end.AddDays(-30):yyyy-MM-dd}"), end)),
     };
 
     Console.WriteLine();
@@ -146,6 +152,12 @@ async Task RunAsync(StorageOptions options, string label)
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **all queries** | | **{Percentile(all, 0.50):F2}** | **{Percentile(all, 0.99):F2}** | {all.Average():F2} |"));
 }
+
+// A Find's FreeText as the handler reads it (KqlParser), "today" being the newest message's day.
+static MailboxQuery Kql(string text, DateTimeOffset today) =>
+    KqlParser.TryParse(text, DateOnly.FromDateTime(today.UtcDateTime), out SearchCondition? condition, out string? error)
+        ? new MailboxQuery([], Condition: condition)
+        : throw new InvalidOperationException($"The benchmark's KQL \"{text}\" is refused: {error}");
 
 static double Percentile(List<double> values, double p)
 {

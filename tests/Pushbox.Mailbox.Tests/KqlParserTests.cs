@@ -94,6 +94,9 @@ public class KqlParserTests
         AssertSame(new AndCondition([Words(SearchField.All, "a"), new NotCondition(Words(SearchField.From, "bob"))]), Parse("a NOT from:bob"));
         AssertSame(new AndCondition([Words(SearchField.All, "a"), new NotCondition(Words(SearchField.All, "b")), Words(SearchField.All, "c")]), Parse("a -b +c"));
         AssertSame(new AndCondition([Words(SearchField.All, "a"), Words(SearchField.All, "or"), Words(SearchField.All, "b")]), Parse("a or b"));
+        AssertSame(new AndCondition([Words(SearchField.All, "a"), new NotCondition(new TextCondition(SearchField.All, ["b", "c"], Phrase: true))]), Parse("a -\"b c\""));
+        AssertSame(new AndCondition([Words(SearchField.All, "a"), new NotCondition(new OrCondition([Words(SearchField.All, "b"), Words(SearchField.All, "c")]))]), Parse("a -(b OR c)"));
+        AssertSame(new AndCondition([Words(SearchField.All, "a"), new TextCondition(SearchField.All, ["b", "c"], Phrase: true)]), Parse("a +\"b c\""));
     }
 
     [Fact]

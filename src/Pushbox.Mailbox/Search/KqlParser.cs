@@ -168,6 +168,17 @@ public static class KqlParser
                 return;
         }
 
+        if (word is "-" or "+" && i < text.Length && text[i] is '"' or '(')
+        {
+            // -"a phrase" and -(a group) are negated too; + changes nothing.
+            if (word == "-")
+            {
+                tokens.Add(new Token(Kind.Not, word));
+            }
+
+            return;
+        }
+
         bool negated = false;
         if (word.Length > 1 && word[0] is '-' or '+')
         {
