@@ -205,6 +205,54 @@ public sealed class RelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Relay_LeaseTakenOverMidConversation_IsAbandoned_AndTheMessageLeftToTheNewHolder()
+    {
+        await using SmtpSink slow = SmtpSink.Start();
+        slow.DataReplyDelay = TimeSpan.FromSeconds(3);
+        string data = Directory.CreateTempSubdirectory("pushbox-relay-lost-").FullName;
+        ServiceProvider server = new ServiceCollection()
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddPushboxStorage(new StorageOptions { DataDirectory = data })
+            .AddPushboxRelay(new RelayOptions
+            {
+                Host = "127.0.0.1",
+                Port = slow.Port,
+                Security = RelaySecurity.None,
+                LocalDomain = "relay.pushbox.test",
+                Timeout = TimeSpan.FromSeconds(10),
+                Lease = TimeSpan.FromSeconds(1),
+                PollInterval = TimeSpan.FromMilliseconds(200),
+            })
+            .BuildServiceProvider();
+        OutboundRelayService relay = server.GetRequiredService<OutboundRelayService>();
+        try
+        {
+            await server.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
+            await relay.StartAsync(CancellationToken.None);
+            IOutboundQueueStore queue = server.GetRequiredService<IOutboundQueueStore>();
+            using var stream = new MemoryStream(Message("alice@example.com", "Taken over", "bob@remote.example"));
+            BlobRef content = await server.GetRequiredService<IBlobStore>().PutAsync(stream, stream.Length, CancellationToken.None);
+            await server.GetRequiredService<IMailSubmitter>().SubmitAsync(new MailSubmission(content, "alice@example.com", ["bob@remote.example"]), CancellationToken.None);
+            await WaitUntilAsync(async () => (await queue.ListAsync(CancellationToken.None)).SingleOrDefault()?.LeaseOwner == relay.Owner);
+            await Task.Delay(300);
+
+            // Another server takes the message while this one waits for the relay's answer (as after a long outage of the store).
+            QueuedMessage taken = Assert.Single(await queue.ClaimAsync("other-server", 1, DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromDays(1), CancellationToken.None));
+            await Task.Delay(TimeSpan.FromSeconds(4));
+
+            // This server neither removed nor rescheduled it: the message is the other server's to send.
+            QueuedMessage left = Assert.Single(await queue.ListAsync(CancellationToken.None));
+            Assert.Equal((taken.Id, "other-server", 2), (left.Id, left.LeaseOwner, left.Attempts));
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+            await server.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public void RelayOptions_Validate_NamesEveryProblem()
     {
         var options = new RelayOptions { Port = 0, UserName = "u", MaxConcurrency = 0, Lease = TimeSpan.FromMilliseconds(500) };

@@ -126,10 +126,12 @@ public sealed partial class OutboundRelayService(
         using var lease = new LeaseKeeper(this, batch, cancellationToken);
         Task renewing = lease.RunAsync();
         var sent = new List<long>(batch.Count);
+        int notStarted = 0;
         try
         {
-            foreach (QueuedMessage message in batch)
+            while (notStarted < batch.Count && !cancellationToken.IsCancellationRequested)
             {
+                QueuedMessage message = batch[notStarted++];
                 CancellationToken held = lease.Begin(message.Id);
                 if (held.IsCancellationRequested)
                 {
@@ -156,14 +158,30 @@ public sealed partial class OutboundRelayService(
         finally
         {
             await lease.StopAsync(renewing).ConfigureAwait(false);
-        }
 
-        if (sent.Count > 0)
-        {
-            IReadOnlyList<long> removed = await queue.CompleteAsync(sent, _owner, cancellationToken).ConfigureAwait(false);
-            foreach (long id in sent.Except(removed))
+            // What the relay accepted leaves the queue even when the batch was cut short (stopping, a store failure):
+            // left in, it would be sent again after the lease. Not cancellable for that reason.
+            try
             {
-                LogLeaseLost(id);
+                if (sent.Count > 0)
+                {
+                    IReadOnlyList<long> removed = await queue.CompleteAsync(sent, _owner, CancellationToken.None).ConfigureAwait(false);
+                    foreach (long id in sent.Except(removed))
+                    {
+                        LogLeaseLost(id);
+                    }
+                }
+
+                // Claimed but never started (stopping): given back now rather than after the lease.
+                foreach (QueuedMessage unstarted in batch.Skip(notStarted))
+                {
+                    await queue.RescheduleAsync(unstarted.Id, _owner, unstarted.Recipients, unstarted.NextAttemptAt, unstarted.LastError, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (StoreUnavailableException e)
+            {
+                // The leases lapse and the messages are tried again; one sent but not removed may be sent twice.
+                LogQueueFailure(e);
             }
         }
     }
