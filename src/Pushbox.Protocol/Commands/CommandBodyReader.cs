@@ -207,6 +207,10 @@ internal static class CommandBodyReader
             ? new EasProtocolException(EasProtocolError.MalformedBody, (int)offset, detail)
             : new EasProtocolException(EasProtocolError.MalformedBody, detail);
 
+    /// <summary>A malformed-body exception for the element the reader is on, which <paramref name="parent"/> does not take (at all, or in this protocol version).</summary>
+    public static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent, bool inThisVersion = false) =>
+        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)}{(inThisVersion ? " in this protocol version" : "")}", reader.TokenOffset);
+
     private static string Name(ushort tag) => EasCodePages.GetName(tag) ?? EasCodePages.Describe(tag);
 
     /// <summary>Unicode scalar values in valid UTF-8: every byte that is not a continuation byte starts one.</summary>

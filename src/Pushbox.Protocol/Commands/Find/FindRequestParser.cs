@@ -248,46 +248,13 @@ public static class FindRequestParser
                     break;
                 case Tags.Picture:
                     RequireFirst(criterion.Picture, reader);
-                    criterion.Picture = ReadPicture(reader);
+                    criterion.Picture = SearchPictureOptions.Read(reader, Tags.MaxSize, Tags.MaxPictures);
                     break;
                 default:
                     throw NotAllowed(reader, Tags.Options);
             }
         }
     }
-
-    /// <summary>Picture (depth 5): MaxSize and MaxPictures, both optional.</summary>
-    private static SearchPictureOptions ReadPicture(WbxmlReader reader)
-    {
-        int? maxSize = null;
-        int? maxPictures = null;
-        if (reader.IsEmptyElement)
-        {
-            return new SearchPictureOptions(null, null);
-        }
-
-        while (NextChild(reader, 5))
-        {
-            switch (reader.Tag)
-            {
-                case Tags.MaxSize:
-                    RequireFirst(maxSize, reader);
-                    maxSize = ReadUnsigned(reader, int.MaxValue);
-                    break;
-                case Tags.MaxPictures:
-                    RequireFirst(maxPictures, reader);
-                    maxPictures = ReadUnsigned(reader, int.MaxValue);
-                    break;
-                default:
-                    throw NotAllowed(reader, Tags.Picture);
-            }
-        }
-
-        return new SearchPictureOptions(maxSize, maxPictures);
-    }
-
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)}", reader.TokenOffset);
 
     private sealed class Criterion(bool gal)
     {

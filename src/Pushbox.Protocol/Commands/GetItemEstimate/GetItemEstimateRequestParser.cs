@@ -62,7 +62,7 @@ public static class GetItemEstimateRequestParser
             }
             else
             {
-                throw NotAllowed(reader, Tags.GetItemEstimate);
+                throw NotAllowed(reader, Tags.GetItemEstimate, inThisVersion: true);
             }
         }
 
@@ -78,7 +78,7 @@ public static class GetItemEstimateRequestParser
         {
             if (reader.Tag != Tags.Collection)
             {
-                throw NotAllowed(reader, Tags.Collections);
+                throw NotAllowed(reader, Tags.Collections, inThisVersion: true);
             }
 
             if (collections.Count == GetItemEstimateLimits.MaxCollections)
@@ -142,7 +142,7 @@ public static class GetItemEstimateRequestParser
                     options.Add(read);
                     break;
                 default:
-                    throw NotAllowed(reader, Tags.Collection);
+                    throw NotAllowed(reader, Tags.Collection, inThisVersion: true);
             }
         }
 
@@ -192,14 +192,10 @@ public static class GetItemEstimateRequestParser
                     any = true;
                     break;
                 default:
-                    throw NotAllowed(reader, AirSyncTags.Options);
+                    throw NotAllowed(reader, AirSyncTags.Options, inThisVersion: true);
             }
         }
 
         return any ? new GetItemEstimateOptions(@class, filterType, maxItems) : throw Malformed("Options holds none of Class, FilterType and MaxItems", offset);
     }
-
-    /// <summary>The element the reader is on does not belong in <paramref name="parent"/> (in this protocol version).</summary>
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)} in this protocol version", reader.TokenOffset);
 }

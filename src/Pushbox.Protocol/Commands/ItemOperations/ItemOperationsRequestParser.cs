@@ -77,7 +77,7 @@ public static class ItemOperationsRequestParser
         {
             if (reader.Tag is not (Tags.Fetch or Tags.EmptyFolderContents or Tags.Move))
             {
-                throw NotAllowed(reader, Tags.ItemOperations);
+                throw NotAllowed(reader, Tags.ItemOperations, inThisVersion: true);
             }
 
             if (reader.Tag == Tags.Move)
@@ -145,7 +145,7 @@ public static class ItemOperationsRequestParser
                     options = ReadFetchOptions(reader, version);
                     break;
                 default:
-                    throw NotAllowed(reader, Tags.Fetch);
+                    throw NotAllowed(reader, Tags.Fetch, inThisVersion: true);
             }
         }
 
@@ -200,7 +200,7 @@ public static class ItemOperationsRequestParser
                     AddBodyPreference(reader, version, bodyPartPreferences);
                     break;
                 default:
-                    throw NotAllowed(reader, Tags.Options);
+                    throw NotAllowed(reader, Tags.Options, inThisVersion: true);
             }
         }
 
@@ -215,7 +215,7 @@ public static class ItemOperationsRequestParser
         {
             if (Array.IndexOf(SchemaPages, EasCodePages.PageOf(reader.Tag)) < 0)
             {
-                throw NotAllowed(reader, Tags.Schema);
+                throw NotAllowed(reader, Tags.Schema, inThisVersion: true);
             }
 
             if (schema.Count == ItemOperationsLimits.MaxSchemaProperties)
@@ -274,7 +274,7 @@ public static class ItemOperationsRequestParser
                     preview = ReadUnsigned(reader, ItemOperationsLimits.MaxPreview);
                     break;
                 default:
-                    throw NotAllowed(reader, tag);
+                    throw NotAllowed(reader, tag, inThisVersion: true);
             }
         }
 
@@ -309,7 +309,7 @@ public static class ItemOperationsRequestParser
                     deleteSubFolders = ReadFlagOptions(reader, Tags.DeleteSubFolders);
                     break;
                 default:
-                    throw NotAllowed(reader, Tags.EmptyFolderContents);
+                    throw NotAllowed(reader, Tags.EmptyFolderContents, inThisVersion: true);
             }
         }
 
@@ -341,7 +341,7 @@ public static class ItemOperationsRequestParser
                     moveAlways = ReadFlagOptions(reader, Tags.MoveAlways);
                     break;
                 default:
-                    throw NotAllowed(reader, Tags.Move);
+                    throw NotAllowed(reader, Tags.Move, inThisVersion: true);
             }
         }
 
@@ -361,7 +361,7 @@ public static class ItemOperationsRequestParser
         {
             if (reader.Tag != flagTag)
             {
-                throw NotAllowed(reader, Tags.Options);
+                throw NotAllowed(reader, Tags.Options, inThisVersion: true);
             }
 
             if (seen)
@@ -381,16 +381,12 @@ public static class ItemOperationsRequestParser
         return seen;
     }
 
-    /// <summary>The element the reader is on does not belong in <paramref name="parent"/> (in this protocol version).</summary>
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)} in this protocol version", reader.TokenOffset);
-
     /// <summary>Throws <see cref="NotAllowed"/> when <paramref name="version"/> is older than <paramref name="since"/>, the first version that defines the element.</summary>
     private static void Since(WbxmlReader reader, EasVersion version, EasVersion since, ushort parent)
     {
         if (version < since)
         {
-            throw NotAllowed(reader, parent);
+            throw NotAllowed(reader, parent, inThisVersion: true);
         }
     }
 

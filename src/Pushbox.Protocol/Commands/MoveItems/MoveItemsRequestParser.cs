@@ -89,7 +89,4 @@ public static class MoveItemsRequestParser
             ? new MoveItemsMove(srcMsgId!, srcFldId!, dstFldId!)
             : throw Malformed($"Move has no {missing}", offset);
     }
-
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)}", reader.TokenOffset);
 }

@@ -148,8 +148,4 @@ public static class PingRequestParser
         long value = long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
         return (int)Math.Min(value, int.MaxValue);
     }
-
-    /// <summary>The element the reader is on does not belong in <paramref name="parent"/>.</summary>
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)}", reader.TokenOffset);
 }

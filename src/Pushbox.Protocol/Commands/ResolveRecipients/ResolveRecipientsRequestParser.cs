@@ -79,7 +79,7 @@ public static class ResolveRecipientsRequestParser
                                 break;
                             case Tags.Picture when version >= EasVersion.V141:
                                 RequireFirst(picture, reader);
-                                picture = ReadPicture(reader);
+                                picture = SearchPictureOptions.Read(reader, Tags.MaxSize, Tags.MaxPictures);
                                 break;
                             default:
                                 throw NotAllowed(reader, Tags.Options);
@@ -134,36 +134,4 @@ public static class ResolveRecipientsRequestParser
             ? date
             : throw Malformed($"{EasCodePages.Describe(reader.Tag)} is not a date", offset);
     }
-
-    private static SearchPictureOptions ReadPicture(WbxmlReader reader)
-    {
-        int? maxSize = null;
-        int? maxPictures = null;
-        if (reader.IsEmptyElement)
-        {
-            return new SearchPictureOptions(null, null);
-        }
-
-        while (NextChild(reader, 3))
-        {
-            switch (reader.Tag)
-            {
-                case Tags.MaxSize:
-                    RequireFirst(maxSize, reader);
-                    maxSize = ReadUnsigned(reader, int.MaxValue);
-                    break;
-                case Tags.MaxPictures:
-                    RequireFirst(maxPictures, reader);
-                    maxPictures = ReadUnsigned(reader, int.MaxValue);
-                    break;
-                default:
-                    throw NotAllowed(reader, Tags.Picture);
-            }
-        }
-
-        return new SearchPictureOptions(maxSize, maxPictures);
-    }
-
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)}", reader.TokenOffset);
 }

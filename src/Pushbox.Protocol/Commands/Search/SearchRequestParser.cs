@@ -350,7 +350,7 @@ public static class SearchRequestParser
                     }
 
                     RequireFirst(picture, reader);
-                    picture = ReadPicture(reader);
+                    picture = SearchPictureOptions.Read(reader, Tags.MaxSize, Tags.MaxPictures);
                     break;
                 default:
                     throw NotAllowed(reader, Tags.Options);
@@ -360,39 +360,6 @@ public static class SearchRequestParser
         var body = new ItemBodyOptions(bodyPreferences, bodyPartPreferences, mimeSupport, RightsManagementSupport: rightsManagement);
         return new SearchOptions(range, deepTraversal, rebuildResults, credentials, body, picture);
     }
-
-    /// <summary>Picture (depth 4): MaxSize and MaxPictures, both optional.</summary>
-    private static SearchPictureOptions ReadPicture(WbxmlReader reader)
-    {
-        int? maxSize = null;
-        int? maxPictures = null;
-        if (reader.IsEmptyElement)
-        {
-            return new SearchPictureOptions(null, null);
-        }
-
-        while (NextChild(reader, 4))
-        {
-            switch (reader.Tag)
-            {
-                case Tags.MaxSize:
-                    RequireFirst(maxSize, reader);
-                    maxSize = ReadUnsigned(reader, int.MaxValue);
-                    break;
-                case Tags.MaxPictures:
-                    RequireFirst(maxPictures, reader);
-                    maxPictures = ReadUnsigned(reader, int.MaxValue);
-                    break;
-                default:
-                    throw NotAllowed(reader, Tags.Picture);
-            }
-        }
-
-        return new SearchPictureOptions(maxSize, maxPictures);
-    }
-
-    private static EasProtocolException NotAllowed(WbxmlReader reader, ushort parent) =>
-        Malformed($"{EasCodePages.Describe(reader.Tag)} is not allowed in {EasCodePages.Describe(parent)}", reader.TokenOffset);
 
     private sealed class QueryBuilder
     {
