@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pushbox.Commands.Email;
+using Pushbox.Commands.Gal;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Devices;
 using Pushbox.Mailbox.Folders;
@@ -213,10 +214,10 @@ internal sealed partial class FindHandler(
             GalPicture? picture = null;
             if (criterion.Picture is { } pictures)
             {
-                (picture, pictureCount) = await SearchHandler.PictureAsync(gal, entry, pictures, pictureCount, cancellationToken).ConfigureAwait(false);
+                (picture, pictureCount) = await GalAnswers.PictureAsync(gal, entry, pictures, pictureCount, cancellationToken).ConfigureAwait(false);
             }
 
-            results.Add(FindResult.ForGal(SearchHandler.ToGalProperties(entry, picture)));
+            results.Add(FindResult.ForGal(GalAnswers.ToGalProperties(entry, picture)));
         }
 
         LogFound(context.UserId, GalStore, found.Total, results.Count);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pushbox.Commands.Gal;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Users;
 using Pushbox.Protocol;
@@ -129,7 +130,7 @@ internal sealed partial class ResolveRecipientsHandler(IDirectory directory, IGl
         GalPicture? picture = null;
         if (request.Picture is { } pictureOptions)
         {
-            (picture, budget.PicturesReturned) = await SearchHandler.PictureAsync(gal, entry, pictureOptions, budget.PicturesReturned, cancellationToken).ConfigureAwait(false);
+            (picture, budget.PicturesReturned) = await GalAnswers.PictureAsync(gal, entry, pictureOptions, budget.PicturesReturned, cancellationToken).ConfigureAwait(false);
         }
 
         string displayName = entry.DisplayName.Length > 0 ? entry.DisplayName : entry.Address;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Pushbox.Commands.Email;
+using Pushbox.Commands.Gal;
 using Pushbox.Mailbox;
 using Pushbox.Mailbox.Folders;
 using Pushbox.Mailbox.Search;
@@ -238,10 +239,10 @@ internal sealed partial class SearchHandler(
             GalPicture? picture = null;
             if (pictures is not null)
             {
-                (picture, pictureCount) = await PictureAsync(gal, entry, pictures, pictureCount, cancellationToken).ConfigureAwait(false);
+                (picture, pictureCount) = await GalAnswers.PictureAsync(gal, entry, pictures, pictureCount, cancellationToken).ConfigureAwait(false);
             }
 
-            results.Add(SearchResult.ForGal(ToGalProperties(entry, picture)));
+            results.Add(SearchResult.ForGal(GalAnswers.ToGalProperties(entry, picture)));
         }
 
         LogSearched(context.UserId, GalStore, found.Total, results.Count);
@@ -251,41 +252,6 @@ internal sealed partial class SearchHandler(
             results,
             results.Count == 0 ? null : new SearchRange(range.First, range.First + results.Count - 1),
             found.Total);
-    }
-
-    /// <summary>A GAL entry as gal: properties (shared with ResolveRecipients' and Find's GAL answers).</summary>
-    internal static GalProperties ToGalProperties(GalEntry entry, GalPicture? picture)
-    {
-        UserProfile p = entry.Profile;
-        string displayName = entry.DisplayName.Length > 0 ? entry.DisplayName : entry.Address;
-        return new GalProperties(displayName, entry.Address, p.Phone, p.Office, p.Title, p.Company, p.Alias, p.FirstName, p.LastName, p.HomePhone, p.MobilePhone, picture);
-    }
-
-    /// <summary>
-    /// The picture answer for one entry, given how many pictures the response holds already (MS-ASCMD_R3295 to R3297):
-    /// none stored: 173; larger than MaxSize: 174; MaxPictures reached: 175; otherwise the bytes.
-    /// </summary>
-    internal static async Task<(GalPicture Picture, int Count)> PictureAsync(IGlobalAddressList gal, GalEntry entry, SearchPictureOptions options, int count, CancellationToken cancellationToken)
-    {
-        if (entry.PictureSize is not { } size)
-        {
-            return (new GalPicture(SearchPictureStatus.NoPicture), count);
-        }
-
-        if (options.MaxSize is { } maxSize && size > maxSize)
-        {
-            return (new GalPicture(SearchPictureStatus.PictureTooLarge), count);
-        }
-
-        if (options.MaxPictures is { } maxPictures && count >= maxPictures)
-        {
-            return (new GalPicture(SearchPictureStatus.PictureLimitReached), count);
-        }
-
-        UserPicture? stored = await gal.GetPictureAsync(entry.UserId, cancellationToken).ConfigureAwait(false);
-        return stored is null
-            ? (new GalPicture(SearchPictureStatus.NoPicture), count)
-            : (new GalPicture(SearchPictureStatus.Success, stored.Data), count + 1);
     }
 
     private static SearchStatus? CheckRange(SearchRange? range) =>
