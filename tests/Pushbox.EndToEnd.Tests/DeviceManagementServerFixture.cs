@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Npgsql;
 using Pushbox.Testing.Eas;
 
 namespace Pushbox.EndToEnd.Tests;
@@ -19,20 +17,13 @@ public abstract class DeviceManagementServerFixture : IAsyncLifetime
 
     private readonly string _data = Directory.CreateTempSubdirectory("pushbox-e2e-devices-").FullName;
     private readonly string _dll = Path.Combine(AppContext.BaseDirectory, "pushbox.dll");
-    private readonly string _database = "pushbox_e2e_devices_" + Guid.NewGuid().ToString("N");
-    private readonly NpgsqlConnectionStringBuilder _admin;
+    private readonly TestPostgresDatabase _database = new("pushbox_e2e_devices_");
     private PushboxServerProcess? _server;
     private int _users;
 
     protected DeviceManagementServerFixture(bool postgres)
     {
         UsesPostgres = postgres;
-        string? configured = Environment.GetEnvironmentVariable("PUSHBOX_TEST_POSTGRES");
-        _admin = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres" : configured)
-        {
-            Pooling = false,
-            Database = "postgres",
-        };
     }
 
     /// <summary>Whether the server runs on PostgreSQL (else SQLite).</summary>
@@ -86,10 +77,7 @@ public abstract class DeviceManagementServerFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         if (UsesPostgres)
         {
-            await AdminAsync($"CREATE DATABASE {_database}");
-            var connection = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = _database, Pooling = true };
-            string settings = JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
-            await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings, timeout.Token);
+            await _database.CreateForAsync(_data, timeout.Token);
         }
 
         var options = new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data };
@@ -106,18 +94,10 @@ public abstract class DeviceManagementServerFixture : IAsyncLifetime
 
         if (UsesPostgres)
         {
-            await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+            await _database.DropAsync();
         }
 
         Directory.Delete(_data, recursive: true);
-    }
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 

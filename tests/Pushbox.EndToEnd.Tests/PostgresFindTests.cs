@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Xml.Linq;
-using Npgsql;
 using Pushbox.Testing.Eas;
 using static Pushbox.EndToEnd.Tests.FindTests;
 
@@ -21,27 +19,17 @@ public sealed class PostgresFindTests : IAsyncLifetime
 
     private readonly string _data = Directory.CreateTempSubdirectory("pushbox-e2e-find-").FullName;
     private readonly string _dll = Path.Combine(AppContext.BaseDirectory, "pushbox.dll");
-    private readonly string _database = "pushbox_e2e_" + Guid.NewGuid().ToString("N");
-    private readonly NpgsqlConnectionStringBuilder _server;
+    private readonly TestPostgresDatabase _database = new("pushbox_e2e_");
     private PushboxServerProcess? _nodeA;
     private PushboxServerProcess? _nodeB;
 
     public PostgresFindTests()
     {
-        string? configured = Environment.GetEnvironmentVariable("PUSHBOX_TEST_POSTGRES");
-        _server = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres" : configured)
-        {
-            Pooling = false,
-            Database = "postgres",
-        };
     }
 
     public async Task InitializeAsync()
     {
-        await AdminAsync($"CREATE DATABASE {_database}");
-        var connection = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database, Pooling = true };
-        string settings = JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
-        await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings);
+        await _database.CreateForAsync(_data);
         await PushboxCli.AddUserAsync(_dll, _data, User, ServerFixture.Password, "Finder");
         _nodeA = await PushboxServerProcess.StartAsync(new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data });
         _nodeB = await PushboxServerProcess.StartAsync(new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data });
@@ -57,7 +45,7 @@ public sealed class PostgresFindTests : IAsyncLifetime
             }
         }
 
-        await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        await _database.DropAsync();
         Directory.Delete(_data, recursive: true);
     }
 
@@ -136,13 +124,5 @@ public sealed class PostgresFindTests : IAsyncLifetime
         Assert.False(node.HasExited, "pushbox serve has exited:\n" + string.Join('\n', node.Output));
         string[] errors = [.. node.Output.Where(l => l.Contains("fail: ", StringComparison.Ordinal) || l.Contains("crit: ", StringComparison.Ordinal))];
         Assert.True(errors.Length == 0, "A node logged an error:\n" + string.Join('\n', errors));
-    }
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Npgsql;
 using Pushbox.Testing.Eas;
 
 namespace Pushbox.EndToEnd.Tests;
@@ -14,8 +12,7 @@ public abstract class QuotaServerFixture : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("pushbox-e2e-quota-").FullName;
     private readonly string _dll = Path.Combine(AppContext.BaseDirectory, "pushbox.dll");
-    private readonly string _database = "pushbox_e2e_quota_" + Guid.NewGuid().ToString("N");
-    private readonly NpgsqlConnectionStringBuilder _admin;
+    private readonly TestPostgresDatabase _database = new("pushbox_e2e_quota_");
     private readonly bool _postgres;
     private PushboxServerProcess? _server;
     private int _users;
@@ -23,12 +20,6 @@ public abstract class QuotaServerFixture : IAsyncLifetime
     protected QuotaServerFixture(bool postgres)
     {
         _postgres = postgres;
-        string? configured = Environment.GetEnvironmentVariable("PUSHBOX_TEST_POSTGRES");
-        _admin = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres" : configured)
-        {
-            Pooling = false,
-            Database = "postgres",
-        };
     }
 
     /// <summary>The running server.</summary>
@@ -95,10 +86,7 @@ public abstract class QuotaServerFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         if (_postgres)
         {
-            await AdminAsync($"CREATE DATABASE {_database}");
-            var connection = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = _database, Pooling = true };
-            string settings = JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
-            await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings, timeout.Token);
+            await _database.CreateForAsync(_data, timeout.Token);
         }
 
         var options = new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data };
@@ -114,18 +102,10 @@ public abstract class QuotaServerFixture : IAsyncLifetime
 
         if (_postgres)
         {
-            await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+            await _database.DropAsync();
         }
 
         Directory.Delete(_data, recursive: true);
-    }
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 

@@ -12,8 +12,7 @@ namespace Pushbox.EndToEnd.Tests;
 public class SendMailServerFixture : IAsyncLifetime
 {
     private readonly bool _postgres;
-    private readonly string _database = "pushbox_e2e_send_" + Guid.NewGuid().ToString("N");
-    private readonly Npgsql.NpgsqlConnectionStringBuilder _admin;
+    private readonly TestPostgresDatabase _database = new("pushbox_e2e_send_");
 
     /// <summary>A server on SQLite.</summary>
     public SendMailServerFixture()
@@ -25,12 +24,6 @@ public class SendMailServerFixture : IAsyncLifetime
     protected SendMailServerFixture(bool postgres)
     {
         _postgres = postgres;
-        string? configured = Environment.GetEnvironmentVariable("PUSHBOX_TEST_POSTGRES");
-        _admin = new Npgsql.NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres" : configured)
-        {
-            Pooling = false,
-            Database = "postgres",
-        };
     }
 
     /// <summary>The server's ActiveSync:Send:MaxMessageSize.</summary>
@@ -131,10 +124,7 @@ public class SendMailServerFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         if (_postgres)
         {
-            await AdminAsync($"CREATE DATABASE {_database}");
-            var connection = new Npgsql.NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = _database, Pooling = true };
-            string settings = System.Text.Json.JsonSerializer.Serialize(new { Storage = new { Provider = "Postgres", connection.ConnectionString } });
-            await File.WriteAllTextAsync(Path.Combine(_data, "pushbox.json"), settings, timeout.Token);
+            await _database.CreateForAsync(_data, timeout.Token);
         }
 
         var options = new PushboxServerOptions { PushboxDll = _dll, DataDirectory = _data };
@@ -161,17 +151,9 @@ public class SendMailServerFixture : IAsyncLifetime
         await Relay.DisposeAsync();
         if (_postgres)
         {
-            await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+            await _database.DropAsync();
         }
 
         Directory.Delete(_data, recursive: true);
-    }
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(_admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
