@@ -10,6 +10,7 @@ using Pushbox.Commands.Push;
 using Pushbox.Commands.Sync;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.Outbound;
+using Pushbox.Mailbox.Quotas;
 using Pushbox.Protocol;
 using Pushbox.Wbxml;
 
@@ -36,6 +37,8 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<HeldRequests>();
         services.TryAddSingleton<ProvisioningCounters>();
         services.TryAddSingleton<DeviceAccess>();
+        services.TryAddSingleton(new QuotaOptions());
+        services.TryAddSingleton<MailboxQuotas>();
         services.TryAddSingleton<MailDelivery>();
         services.TryAddSingleton<OutboundQueueSignal>();
         services.TryAddSingleton<IMailSubmitter, MailSubmitter>();

@@ -38,7 +38,7 @@ public sealed class SmtpIntakeService : BackgroundService
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _instance = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-    private readonly MailboxQuotas? _quotas;
+    private readonly MailboxQuotas _quotas;
     private SessionServices? _services;
     private long _sessionCounter;
     private int _activeSessions;
@@ -50,14 +50,15 @@ public sealed class SmtpIntakeService : BackgroundService
     /// <param name="blobs">Where message content goes.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The log.</param>
-    /// <param name="quotas">The mailbox limits; null: none (every existing mailbox receives).</param>
-    public SmtpIntakeService(SmtpOptions options, MailDelivery delivery, IBlobStore blobs, TimeProvider time, ILogger<SmtpIntakeService> logger, MailboxQuotas? quotas = null)
+    /// <param name="quotas">The mailbox limits: a recipient past ProhibitSendReceive is refused at RCPT.</param>
+    public SmtpIntakeService(SmtpOptions options, MailDelivery delivery, IBlobStore blobs, TimeProvider time, ILogger<SmtpIntakeService> logger, MailboxQuotas quotas)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(quotas);
         _options = options;
         _delivery = delivery;
         _blobs = blobs;

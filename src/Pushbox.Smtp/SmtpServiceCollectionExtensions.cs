@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pushbox.Mailbox.Delivery;
 using Pushbox.Mailbox.OutOfOffice;
 using Pushbox.Mailbox.Outbound;
+using Pushbox.Mailbox.Quotas;
 
 namespace Pushbox.Smtp;
 
@@ -27,6 +28,8 @@ public static class SmtpServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new QuotaOptions());
+        services.TryAddSingleton<MailboxQuotas>();
         services.TryAddSingleton<MailDelivery>();
         services.TryAddSingleton<OutboundQueueSignal>();
         services.TryAddSingleton<IMailSubmitter, MailSubmitter>();
@@ -55,6 +58,8 @@ public static class SmtpServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new QuotaOptions());
+        services.TryAddSingleton<MailboxQuotas>();
         services.TryAddSingleton<MailDelivery>();
         services.TryAddSingleton<OutboundQueueSignal>();
         services.TryAddSingleton<IMailSubmitter, MailSubmitter>();

@@ -44,8 +44,8 @@ internal sealed partial class ComposeMailHandler(
     SendOptions options,
     WbxmlLimits limits,
     TimeProvider time,
-    ILogger<ComposeMailHandler> logger,
-    MailboxQuotas? quotas = null) : IEasCommandHandler
+    MailboxQuotas quotas,
+    ILogger<ComposeMailHandler> logger) : IEasCommandHandler
 {
     public EasCommand Command => command;
 
@@ -94,7 +94,7 @@ internal sealed partial class ComposeMailHandler(
         }
 
         // MS-ASCMD 2.2.2 status 113: the sender's mailbox is past ProhibitSend; nothing is sent.
-        if (quotas is not null && await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { SendProhibited: true } quota)
+        if (await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { SendProhibited: true } quota)
         {
             quotas.Refused(QuotaRefusal.Send, user.Id, quota);
             return Refused(context, ComposeMailStatus.MailboxQuotaExceeded, "the sender's mailbox is over its send limit");
@@ -276,7 +276,7 @@ internal sealed partial class ComposeMailHandler(
         int remote = submitted.Recipients.Count(r => r.Disposition == RecipientDisposition.Queued);
         LogSent(command, user.Address, context.Device.DeviceId, local, remote, content.Length);
 
-        if (sentSummary is not null && quotas is not null)
+        if (sentSummary is not null)
         {
             await quotas.WarnIfCrossedAsync(user.Id, cancellationToken).ConfigureAwait(false);
         }

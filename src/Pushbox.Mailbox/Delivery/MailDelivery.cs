@@ -21,9 +21,9 @@ public sealed partial class MailDelivery(
     IBlobStore blobs,
     TimeProvider time,
     IStoreTransactions transactions,
+    MailboxQuotas quotas,
     ILogger<MailDelivery> logger,
-    IEnumerable<IDeliveryObserver>? observers = null,
-    MailboxQuotas? quotas = null)
+    IEnumerable<IDeliveryObserver>? observers = null)
 {
     private readonly IDeliveryObserver[] _observers = observers?.ToArray() ?? [];
 

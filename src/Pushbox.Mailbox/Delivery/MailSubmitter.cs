@@ -10,7 +10,7 @@ namespace Pushbox.Mailbox.Delivery;
 /// The <see cref="IMailSubmitter"/>: local recipients through <see cref="MailDelivery"/> into their
 /// Inbox, the rest as one entry of the <see cref="IOutboundQueueStore"/> (then <see cref="OutboundQueueSignal"/>
 /// wakes the relay sender of this process once committed), in one <see cref="IStoreTransactions"/> unit (the caller's,
-/// when it has one) whenever there is more than one write: the message is accepted for every recipient or for none. With <see cref="MailboxQuotas"/>, a local recipient past ProhibitSendReceive
+/// when it has one) whenever there is more than one write: the message is accepted for every recipient or for none. A local recipient past ProhibitSendReceive
 /// is not delivered to: the sender gets a delivery-status notification from the <see cref="INonDeliveryReporter"/>
 /// (in their Inbox when local, else through the queue), and the other recipients get the message as usual.
 /// </summary>
@@ -20,8 +20,8 @@ public sealed partial class MailSubmitter(
     IOutboundQueueStore queue,
     OutboundQueueSignal signal,
     IStoreTransactions transactions,
+    MailboxQuotas quotas,
     ILogger<MailSubmitter> logger,
-    MailboxQuotas? quotas = null,
     INonDeliveryReporter? reporter = null,
     TimeProvider? time = null) : IMailSubmitter
 {
@@ -70,7 +70,7 @@ public sealed partial class MailSubmitter(
                 remote.Add(address);
                 outcomes.Add(new SubmittedRecipient(address, RecipientDisposition.Queued, null));
             }
-            else if (quotas is not null && await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { ReceiveProhibited: true } status)
+            else if (await quotas.GetStatusAsync(user.Id, cancellationToken).ConfigureAwait(false) is { ReceiveProhibited: true } status)
             {
                 quotas.Refused(QuotaRefusal.LocalRecipient, user.Id, status);
                 full.Add(new UndeliveredRecipient(address, "5.2.2", MailboxFullReply));

@@ -14,4 +14,4 @@ internal sealed record SessionServices(
     TimeProvider Time,
     ILogger Logger,
     SslStreamCertificateContext? Certificate,
-    MailboxQuotas? Quotas = null);
+    MailboxQuotas Quotas);

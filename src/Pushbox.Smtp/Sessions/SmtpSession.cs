@@ -434,12 +434,12 @@ internal sealed class SmtpSession : IDisposable
             return true;
         }
 
-        if (_services.Quotas is { } quotas && await FullMailboxAsync(quotas, userId.Value, cancellationToken).ConfigureAwait(false) is { } status)
+        if (await FullMailboxAsync(_services.Quotas, userId.Value, cancellationToken).ConfigureAwait(false) is { } status)
         {
             // RFC 3463 X.2.2 (mailbox full) "should be used as a persistent transient failure": the user can make room,
             // so the sending MTA keeps the message and retries (452, RFC 5321 section 4.2.2) rather than bouncing it at
             // once. The other recipients of the transaction are unaffected.
-            quotas.Refused(QuotaRefusal.SmtpRecipient, userId.Value, status);
+            _services.Quotas.Refused(QuotaRefusal.SmtpRecipient, userId.Value, status);
             await ReplyAsync($"452 4.2.2 <{recipient.Address}>: mailbox full", cancellationToken).ConfigureAwait(false);
             return true;
         }
