@@ -13,7 +13,6 @@ public sealed class SettingsTests(SettingsServerFixture fixture) : IClassFixture
     private static readonly XNamespace S = "Settings:";
     private static readonly XNamespace RM = "RightsManagement:";
 
-    // Settings.xsd uses AirSyncBase's EmptyTag; AirSyncBase.xsd needs the content schemas it refers to.
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()

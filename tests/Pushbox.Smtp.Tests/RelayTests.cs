@@ -161,22 +161,8 @@ public sealed class RelayTests : IAsyncLifetime
         await using SmtpSink slow = SmtpSink.Start();
         slow.DataReplyDelay = TimeSpan.FromSeconds(4);
         string data = Directory.CreateTempSubdirectory("pushbox-relay-lease-").FullName;
-        ServiceProvider RelayServer() => new ServiceCollection()
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddPushboxStorage(new StorageOptions { DataDirectory = data })
-            .AddPushboxRelay(new RelayOptions
-            {
-                Host = "127.0.0.1",
-                Port = slow.Port,
-                Security = RelaySecurity.None,
-                LocalDomain = "relay.pushbox.test",
-                Timeout = TimeSpan.FromSeconds(10),
-                Lease = TimeSpan.FromSeconds(1),
-                PollInterval = TimeSpan.FromMilliseconds(200),
-            })
-            .BuildServiceProvider();
-        ServiceProvider first = RelayServer();
-        ServiceProvider second = RelayServer();
+        ServiceProvider first = ShortLeaseRelayServer(data, slow.Port);
+        ServiceProvider second = ShortLeaseRelayServer(data, slow.Port);
         try
         {
             await first.GetRequiredService<PushboxDatabase>().MigrateAsync(CancellationToken.None);
@@ -210,20 +196,7 @@ public sealed class RelayTests : IAsyncLifetime
         await using SmtpSink slow = SmtpSink.Start();
         slow.DataReplyDelay = TimeSpan.FromSeconds(3);
         string data = Directory.CreateTempSubdirectory("pushbox-relay-lost-").FullName;
-        ServiceProvider server = new ServiceCollection()
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddPushboxStorage(new StorageOptions { DataDirectory = data })
-            .AddPushboxRelay(new RelayOptions
-            {
-                Host = "127.0.0.1",
-                Port = slow.Port,
-                Security = RelaySecurity.None,
-                LocalDomain = "relay.pushbox.test",
-                Timeout = TimeSpan.FromSeconds(10),
-                Lease = TimeSpan.FromSeconds(1),
-                PollInterval = TimeSpan.FromMilliseconds(200),
-            })
-            .BuildServiceProvider();
+        ServiceProvider server = ShortLeaseRelayServer(data, slow.Port);
         OutboundRelayService relay = server.GetRequiredService<OutboundRelayService>();
         try
         {
@@ -318,4 +291,20 @@ public sealed class RelayTests : IAsyncLifetime
 
     private static byte[] Message(string from, string subject, string to) =>
         Encoding.ASCII.GetBytes($"From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.com>\r\nDate: Tue, 1 Dec 2026 10:00:00 +0000\r\n\r\nHello.\r\n");
+
+    /// <summary>A relay server of its own on the data folder, with a 1-second lease (renewed every third of it) and a quick poll.</summary>
+    private static ServiceProvider ShortLeaseRelayServer(string data, int port) => new ServiceCollection()
+        .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+        .AddPushboxStorage(new StorageOptions { DataDirectory = data })
+        .AddPushboxRelay(new RelayOptions
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Security = RelaySecurity.None,
+            LocalDomain = "relay.pushbox.test",
+            Timeout = TimeSpan.FromSeconds(10),
+            Lease = TimeSpan.FromSeconds(1),
+            PollInterval = TimeSpan.FromMilliseconds(200),
+        })
+        .BuildServiceProvider();
 }
