@@ -151,14 +151,7 @@ internal sealed partial class FindHandler(
             var folderIds = new HashSet<long> { folderId };
             if (criterion.DeepTraversal)
             {
-                // Parents come before children in the store's list, so one pass takes in every level.
-                foreach (Folder folder in folders)
-                {
-                    if (folder.ParentId is { } parent && folderIds.Contains(parent))
-                    {
-                        folderIds.Add(folder.Id);
-                    }
-                }
+                FolderTree.AddSubfolders(folders, folderIds);
             }
 
             scope = folderIds;

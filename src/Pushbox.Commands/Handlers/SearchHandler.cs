@@ -171,14 +171,7 @@ internal sealed partial class SearchHandler(
 
             if (options.DeepTraversal)
             {
-                // Parents come before children in the store's list, so one pass takes in every level.
-                foreach (Folder folder in folders)
-                {
-                    if (folder.ParentId is { } parent && scope.Contains(parent))
-                    {
-                        scope.Add(folder.Id);
-                    }
-                }
+                FolderTree.AddSubfolders(folders, scope);
             }
 
             folderIds = scope;
